@@ -1,0 +1,53 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { ogImages } from './scripts/og-images.mjs';
+import { seoFiles } from './scripts/seo-files.mjs';
+import { rehypeBaseLinks } from './scripts/rehype-base-links.mjs';
+
+// Deploy target: SITE_URL is the public origin (canonical URLs, sitemap, og:image);
+// BASE_PATH is the sub-path when served below the origin (e.g. GitHub Pages: /repo/).
+const site = process.env.SITE_URL ?? 'https://ai-startup-guide.example.com';
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  srcDir: '.',
+  trailingSlash: 'always',
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, { strict: 'ignore', output: 'html' }], rehypeBaseLinks({ base })],
+    }),
+  },
+  integrations: [
+    ogImages(),
+    seoFiles(),
+    starlight({
+      title: 'AI 大模型创业：如何利用竞争优势？',
+      description:
+        '一本可以动手的中文深度学习指南：从训练流程、优化器、评估指标到线性代数、概率与优化理论，每个公式都有可交互的演示，并在浏览器里用 TensorFlow.js 训练完整的 MNIST 卷积网络。',
+      defaultLocale: 'root',
+      locales: { root: { label: '简体中文', lang: 'zh-CN' } },
+      lastUpdated: true,
+      customCss: ['katex/dist/katex.min.css', './components/ui/site.css'],
+      routeMiddleware: './src/seo/route-middleware.ts',
+      components: {
+        MarkdownContent: './components/overrides/MarkdownContent.astro',
+        Search: './components/overrides/Search.astro',
+      },
+      sidebar: [
+        { label: '导读', link: '/' },
+        { label: '十章正文', items: [{ autogenerate: { directory: 'chapters' } }] },
+      ],
+      tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+    }),
+  ],
+  vite: {
+    build: { chunkSizeWarningLimit: 2000 },
+  },
+});

@@ -1,0 +1,44 @@
+// `npm run bench`: measured, not asserted. Builds the site (timing it), then prints for
+// every page the JavaScript it loads before any interaction, and the lazy chunks it can
+// pull in on use (islands, Mermaid), raw and gzip.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pageWeight } from '../scripts/page-weight.mjs';
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const dist = 'dist';
+const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+
+if (!process.argv.includes('--no-build')) {
+  const started = performance.now();
+  const build = spawnSync('npx', ['astro', 'build'], { stdio: 'ignore' });
+  if (build.status !== 0) {
+    console.error('astro build failed; run `npm run build` to see why');
+    process.exit(1);
+  }
+  console.log(`astro build: ${((performance.now() - started) / 1000).toFixed(1)} s (wall clock, this machine)\n`);
+}
+
+const pages = readdirSync(dist, { recursive: true, withFileTypes: true })
+  .filter((e) => e.isFile() && e.name.endsWith('.html') && !e.parentPath.includes('pagefind'))
+  .map((e) => relative(dist, join(e.parentPath, e.name)))
+  .sort();
+
+console.log('JavaScript loaded up front (before any interaction), per page:');
+console.log(`${'page'.padEnd(42)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)}  files`);
+const lazyChunks = new Map();
+for (const page of pages) {
+  const weight = pageWeight(dist, page, base);
+  console.log(`${page.padEnd(42)} ${kb(weight.raw).padStart(10)} ${kb(weight.gzip).padStart(10)}  ${weight.files.length}${weight.foreign.length ? `  FOREIGN: ${weight.foreign.join(', ')}` : ''}`);
+  for (const chunk of weight.lazy) {
+    const seen = lazyChunks.get(chunk.entry) ?? { ...chunk, pages: [] };
+    seen.pages.push(page);
+    lazyChunks.set(chunk.entry, seen);
+  }
+}
+
+console.log('\nLoaded on use (dynamic import), size on top of the page’s up-front code:');
+for (const chunk of [...lazyChunks.values()].sort((a, b) => b.gzip - a.gzip)) {
+  console.log(`${chunk.entry.padEnd(60)} ${kb(chunk.raw).padStart(10)} ${kb(chunk.gzip).padStart(10)}  on ${chunk.pages.length} page(s)`);
+}

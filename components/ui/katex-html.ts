@@ -1,0 +1,11 @@
+import katex from 'katex';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { DirectiveResult } from 'lit/directive.js';
+
+/**
+ * Typesets a TeX string for an island. KaTeX escapes everything it outputs, and islands
+ * only pass numbers they formatted themselves, so the HTML is safe to insert.
+ */
+export function tex(expression: string, displayMode = false): DirectiveResult {
+  return unsafeHTML(katex.renderToString(expression, { displayMode, throwOnError: false, strict: 'ignore', output: 'html' }));
+}

@@ -1,0 +1,20 @@
+import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
+import { docsLoader } from '@astrojs/starlight/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+
+/** Questions and answers that a page publishes as FAQPage structured data (chapter 9). */
+const faqItem = z.object({ question: z.string(), answer: z.string() });
+
+export const collections = {
+  docs: defineCollection({
+    loader: docsLoader(),
+    schema: docsSchema({
+      extend: z.object({
+        /** Chapter number in the source (1–10); absent on the landing page. */
+        chapter: z.number().int().min(1).max(10).optional(),
+        faq: z.array(faqItem).optional(),
+      }),
+    }),
+  }),
+};
