@@ -6,12 +6,13 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { ogImages } from './scripts/og-images.mjs';
 import { seoFiles } from './scripts/seo-files.mjs';
+import { mnistAssets } from './scripts/mnist-assets.mjs';
 import { rehypeBaseLinks } from './scripts/rehype-base-links.mjs';
 
 // Deploy target: SITE_URL is the public origin (canonical URLs, sitemap, og:image);
 // BASE_PATH is the sub-path when served below the origin (e.g. GitHub Pages: /repo/).
 const site = process.env.SITE_URL ?? 'https://ai-startup-guide.example.com';
-const base = process.env.BASE_PATH ?? '/';
+const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
 export default defineConfig({
   site,
@@ -26,6 +27,7 @@ export default defineConfig({
   },
   integrations: [
     ogImages(),
+    mnistAssets(),
     seoFiles(),
     starlight({
       title: 'AI 大模型创业：如何利用竞争优势？',
@@ -49,5 +51,7 @@ export default defineConfig({
   ],
   vite: {
     build: { chunkSizeWarningLimit: 2000 },
+    // ES-module workers can split: each TensorFlow.js backend is its own chunk, fetched on use.
+    worker: { format: 'es' },
   },
 });

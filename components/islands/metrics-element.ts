@@ -39,20 +39,22 @@ function undefinedReason(name: MetricName, counts: BinaryCounts, m: BinaryMetric
   }
 }
 
+/** The metric's formula, then the same formula with the reader's numbers, on two lines. */
 function formula(name: MetricName, c: BinaryCounts, m: BinaryMetrics): string {
   const value = (r: Ratio): string => (r.value === null ? '\\text{无定义}' : fmt(r.value));
+  const lines = (general: string, filled: string): string => `\\begin{aligned}&${general}\\\\&=${filled}\\end{aligned}`;
   switch (name) {
     case 'accuracy':
-      return `\\frac{TP+TN}{TP+FP+FN+TN}=\\frac{${c.tp}+${c.tn}}{${c.tp + c.fp + c.fn + c.tn}}=${value(m.accuracy)}`;
+      return lines('\\frac{TP+TN}{TP+FP+FN+TN}', `\\frac{${c.tp}+${c.tn}}{${c.tp + c.fp + c.fn + c.tn}}=${value(m.accuracy)}`);
     case 'precision':
-      return `\\frac{TP}{TP+FP}=\\frac{${c.tp}}{${c.tp}+${c.fp}}=${value(m.precision)}`;
+      return lines('\\frac{TP}{TP+FP}', `\\frac{${c.tp}}{${c.tp}+${c.fp}}=${value(m.precision)}`);
     case 'recall':
-      return `\\frac{TP}{TP+FN}=\\frac{${c.tp}}{${c.tp}+${c.fn}}=${value(m.recall)}`;
+      return lines('\\frac{TP}{TP+FN}', `\\frac{${c.tp}}{${c.tp}+${c.fn}}=${value(m.recall)}`);
     case 'f1': {
       const p = m.precision.value;
       const r = m.recall.value;
-      if (p === null || r === null) return `\\frac{2PR}{P+R}=${value(m.f1)}`;
-      return `\\frac{2PR}{P+R}=\\frac{2\\times${fmt(p)}\\times${fmt(r)}}{${fmt(p)}+${fmt(r)}}=${value(m.f1)}`;
+      if (p === null || r === null) return lines('\\frac{2PR}{P+R}', value(m.f1));
+      return lines('\\frac{2PR}{P+R}', `\\frac{2\\times${fmt(p)}\\times${fmt(r)}}{${fmt(p)}+${fmt(r)}}=${value(m.f1)}`);
     }
   }
 }

@@ -1,0 +1,102 @@
+import type * as tfType from '@tensorflow/tfjs';
+import { createRng } from '../random/prng';
+import { MNIST_CLASSES } from './model';
+import { MNIST_PIXELS, fillBatch, shuffleInPlace, type MnistSplit } from './dataset';
+import { evaluateSplit, type Evaluation } from './evaluate';
+import type { BatchReport, EvalReport } from './protocol';
+
+export interface TrainingData {
+  train: MnistSplit;
+  /** Held-out images for the live validation curve. */
+  validation: MnistSplit;
+  /** All test images, scored after each epoch. */
+  test: MnistSplit;
+}
+
+export interface TrainingRun {
+  epochs: number;
+  batchSize: number;
+  seed: number;
+  /** First epoch to run (1-based); > 1 when a run resumes after a backend fallback. */
+  startEpoch?: number;
+  /** Validation measurements per epoch (evenly spaced, the last at the epoch's end). */
+  validationsPerEpoch?: number;
+}
+
+export interface TrainingHooks {
+  onBatch?(report: BatchReport): void;
+  onValidation?(report: EvalReport): void;
+  /** After each epoch, with the test-set evaluation. Awaited: the worker snapshots weights here. */
+  onEpoch?(epoch: number, test: Evaluation, seconds: number): Promise<void> | void;
+  /** Resolves when training may go on (pause support); called between batches. */
+  gate?(): Promise<void>;
+  /** True when the reader asked to stop; checked between batches. */
+  stopped?(): boolean;
+}
+
+export type TrainingOutcome = { status: 'done'; test: Evaluation } | { status: 'stopped'; epoch: number };
+
+/**
+ * The training loop of chapter 5, equivalent to Keras' `model.fit(x, y, epochs, batch_size)`
+ * with shuffling each epoch, but batch by batch so that the reader can pause, resume and
+ * stop, and so that progress can be reported. Every tensor it creates is disposed before the
+ * next batch.
+ */
+export async function trainModel(
+  tf: typeof tfType,
+  model: tfType.LayersModel,
+  data: TrainingData,
+  run: TrainingRun,
+  hooks: TrainingHooks = {},
+): Promise<TrainingOutcome> {
+  const { epochs, batchSize, seed, startEpoch = 1, validationsPerEpoch = 4 } = run;
+  const count = data.train.count;
+  const batchesPerEpoch = Math.ceil(count / batchSize);
+  const xs = new Float32Array(batchSize * MNIST_PIXELS);
+  const ys = new Float32Array(batchSize * MNIST_CLASSES);
+  const order = new Uint32Array(count);
+  const rng = createRng(seed);
+  // Keep the shuffle sequence identical whether or not the run resumed at a later epoch.
+  for (let epoch = 1; epoch < startEpoch; epoch++) shuffleInPlace(order.map((_, i) => i), rng);
+  const validateAt = new Set(
+    Array.from({ length: validationsPerEpoch }, (_, i) => Math.round(((i + 1) * batchesPerEpoch) / validationsPerEpoch)),
+  );
+  const recent: { images: number; ms: number }[] = [];
+
+  for (let epoch = startEpoch; epoch <= epochs; epoch++) {
+    const epochStarted = performance.now();
+    for (let i = 0; i < count; i++) order[i] = i;
+    shuffleInPlace(order, rng);
+    for (let batch = 1; batch <= batchesPerEpoch; batch++) {
+      await hooks.gate?.();
+      if (hooks.stopped?.()) return { status: 'stopped', epoch };
+      const started = performance.now();
+      const indices = order.subarray((batch - 1) * batchSize, Math.min(count, batch * batchSize));
+      const n = fillBatch(data.train, indices, xs, ys);
+      const x = tf.tensor4d(xs.subarray(0, n * MNIST_PIXELS), [n, 28, 28, 1]);
+      const y = tf.tensor2d(ys.subarray(0, n * MNIST_CLASSES), [n, MNIST_CLASSES]);
+      let result: number | number[];
+      try {
+        result = await model.trainOnBatch(x, y);
+      } finally {
+        x.dispose();
+        y.dispose();
+      }
+      const [loss = NaN, accuracy = NaN] = Array.isArray(result) ? result : [result];
+      recent.push({ images: n, ms: performance.now() - started });
+      if (recent.length > 20) recent.shift();
+      const imagesPerSecond = (recent.reduce((a, r) => a + r.images, 0) * 1000) / recent.reduce((a, r) => a + r.ms, 0);
+      const imagesLeft = (epochs - epoch) * count + (count - Math.min(count, batch * batchSize));
+      hooks.onBatch?.({ epoch, batch, batchesPerEpoch, loss, accuracy, imagesPerSecond, secondsLeft: imagesLeft / imagesPerSecond });
+      if (validateAt.has(batch) && hooks.onValidation) {
+        const validation = await evaluateSplit(tf, model, data.validation);
+        hooks.onValidation({ epoch, at: epoch - 1 + batch / batchesPerEpoch, loss: validation.loss, accuracy: validation.accuracy });
+      }
+    }
+    const test = await evaluateSplit(tf, model, data.test);
+    await hooks.onEpoch?.(epoch, test, (performance.now() - epochStarted) / 1000);
+    if (epoch === epochs) return { status: 'done', test };
+  }
+  // Only reached when startEpoch > epochs: nothing left to train.
+  return { status: 'done', test: await evaluateSplit(tf, model, data.test) };
+}
