@@ -109,6 +109,11 @@ export class MnistIsland extends LiveIsland<typeof mnistSchema> {
     });
   }
 
+  /** For tests and demonstrations: destroys the WebGPU device mid-run to exercise the fallback. */
+  simulateDeviceLoss(): void {
+    this.send({ type: 'simulate-device-loss' });
+  }
+
   private onDigit(event: CustomEvent<PreparedDigit>): void {
     const digit = event.detail;
     if (digit.empty || !this.run.model) {
@@ -134,6 +139,10 @@ export class MnistIsland extends LiveIsland<typeof mnistSchema> {
     const last = r.epochs.at(-1);
     this.dataset['testAccuracy'] = last ? last.testAccuracy.toFixed(4) : '';
     this.dataset['model'] = r.model ? r.model.source : '';
+    // Tensor counts: at the start of training, and the latest report (epoch end or stop).
+    this.dataset['tensorsStart'] = String(r.memory[0]?.numTensors ?? '');
+    const latest = r.memory.length > 1 ? r.memory.at(-1)?.numTensors : r.epochs.at(-1)?.numTensors;
+    this.dataset['tensorsLatest'] = String(latest ?? '');
   }
 
   private renderSettings(busy: boolean): TemplateResult {

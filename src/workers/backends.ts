@@ -56,7 +56,13 @@ async function webgpuProblem(): Promise<string | null> {
 function webglProblem(): string | null {
   if (typeof OffscreenCanvas === 'undefined') return '这个浏览器不能在后台线程中使用 WebGL';
   const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
-  return gl ? null : '没有可用的 WebGL2';
+  if (!gl) return '没有可用的 WebGL2';
+  const debug = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(debug ? gl.getParameter(debug.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER)).toLowerCase();
+  if (renderer.includes('swiftshader') || renderer.includes('llvmpipe') || renderer.includes('software')) {
+    return 'WebGL 只有软件实现，训练比 WASM 慢得多';
+  }
+  return null;
 }
 
 /** Milliseconds per training batch of 64 on the current backend, after one warm-up batch. */
@@ -86,7 +92,7 @@ export interface BackendDecision {
  * "Auto" skips what the browser lacks, skips software-only GPUs, and, when a hardware GPU
  * is there, measures a couple of real training batches on it and on WASM and keeps the faster.
  */
-export async function chooseBackend(choice: BackendChoice): Promise<BackendDecision> {
+export async function chooseBackend(choice: BackendChoice, exclude: readonly BackendName[] = []): Promise<BackendDecision> {
   const skipped: SkippedBackend[] = [];
   const problems: Record<BackendName, () => Promise<string | null> | string | null> = {
     webgpu: webgpuProblem,
@@ -95,8 +101,8 @@ export async function chooseBackend(choice: BackendChoice): Promise<BackendDecis
     cpu: () => null,
   };
   const start = choice === 'auto' ? 0 : BACKEND_ORDER.indexOf(choice);
-  for (const name of BACKEND_ORDER.slice(start)) {
-    const problem = choice === name && name === 'webgpu' ? await softwareTolerant() : await problems[name]();
+  for (const name of BACKEND_ORDER.slice(start).filter((b) => !exclude.includes(b))) {
+    const problem = choice === name && (name === 'webgpu' || name === 'webgl') ? await softwareTolerant(name) : await problems[name]();
     if (problem) {
       skipped.push({ name, why: problem });
       continue;
@@ -126,8 +132,8 @@ export async function chooseBackend(choice: BackendChoice): Promise<BackendDecis
   throw new Error('没有可用的计算后端');
 }
 
-/** When the reader explicitly asks for WebGPU, a software adapter is acceptable (slow but real). */
-async function softwareTolerant(): Promise<string | null> {
-  const problem = await webgpuProblem();
-  return problem?.startsWith('WebGPU 只有软件实现') ? null : problem;
+/** When the reader explicitly asks for a GPU backend, a software implementation is acceptable (slow but real). */
+async function softwareTolerant(name: 'webgpu' | 'webgl'): Promise<string | null> {
+  const problem = name === 'webgpu' ? await webgpuProblem() : webglProblem();
+  return problem?.includes('只有软件实现') ? null : problem;
 }

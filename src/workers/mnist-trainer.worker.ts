@@ -30,6 +30,23 @@ let pausedResolve: (() => void) | null = null;
 let pausePromise: Promise<void> | null = null;
 const deviceWatch = new DeviceWatch();
 
+/**
+ * On WASM and CPU a batch finishes without ever leaving the microtask queue, so the
+ * worker would not see "pause" or "stop" until training ended. Yielding a macrotask between
+ * batches lets those messages in (a MessageChannel hop costs microseconds; setTimeout may
+ * be clamped to 4 ms).
+ */
+function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 interface Snapshot {
   epoch: number;
   weights: Float32Array[];
@@ -106,7 +123,10 @@ async function train(config: TrainConfig, baseUrl: string): Promise<void> {
       let abandoned = false;
       post({ type: 'status', status: 'training' });
       const training = trainModel(tf, current, data, { ...config, startEpoch }, {
-          gate: () => pausePromise ?? Promise.resolve(),
+          gate: async () => {
+            await yieldToEvents();
+            if (pausePromise) await pausePromise;
+          },
           stopped: () => stopRequested || abandoned,
           onBatch: (report) => {
             if (baseline === null) {
@@ -133,16 +153,17 @@ async function train(config: TrainConfig, baseUrl: string): Promise<void> {
       if (outcome.status === 'lost') {
         abandoned = true;
         guarded.catch(() => undefined);
-        const next = BACKEND_ORDER[BACKEND_ORDER.indexOf(backend) + 1] ?? 'cpu';
-        post({ type: 'fallback', from: backend, to: next, resumeEpoch: snapshot.epoch + 1, why: outcome.why });
         try {
           current.dispose();
         } catch {
           // The lost device's tensors may refuse to be freed; they die with the device.
         }
-        await activateBackend(next);
-        backend = next;
-        post({ type: 'backend', name: next, reason: `${outcome.why}；从第 ${snapshot.epoch + 1} 轮继续`, skipped: [] });
+        // Carry on with the best backend after the lost one (by the same rules as "auto").
+        const lostAt = BACKEND_ORDER.indexOf(backend);
+        const next = await chooseBackend('auto', BACKEND_ORDER.slice(0, lostAt + 1));
+        post({ type: 'fallback', from: backend, to: next.name, resumeEpoch: snapshot.epoch + 1, why: outcome.why });
+        backend = next.name;
+        post({ type: 'backend', name: next.name, reason: `${outcome.why}；改用 ${next.name.toUpperCase()}，从第 ${snapshot.epoch + 1} 轮继续`, skipped: next.skipped });
         model = buildMnistModel(tf, { learningRate: config.learningRate, seed: config.seed });
         restoreWeights(model, snapshot);
         startEpoch = snapshot.epoch + 1;
