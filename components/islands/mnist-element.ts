@@ -136,6 +136,7 @@ export class MnistIsland extends LiveIsland<typeof mnistSchema> {
     this.dataset['epoch'] = String(r.batch?.epoch ?? 0);
     this.dataset['batch'] = String(r.batch?.batch ?? 0);
     this.dataset['loss'] = r.batch ? r.batch.loss.toFixed(4) : '';
+    this.dataset['imagesPerSecond'] = r.batch ? r.batch.imagesPerSecond.toFixed(1) : '';
     const last = r.epochs.at(-1);
     this.dataset['testAccuracy'] = last ? last.testAccuracy.toFixed(4) : '';
     this.dataset['model'] = r.model ? r.model.source : '';
