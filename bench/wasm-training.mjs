@@ -5,19 +5,20 @@
 // replaced kernels one by one, stock against ours, at the model's shapes.
 // Node ≥ 22.18 strips the TypeScript types itself; the hook below lets the .ts sources keep
 // their extensionless relative imports (as Vite resolves them).
-import { createRequire, register } from 'node:module';
+import { createRequire, registerHooks } from 'node:module';
 import { cpus } from 'node:os';
 import { dirname } from 'node:path';
 
-register(
-  'data:text/javascript,' +
-    encodeURIComponent(`export async function resolve(specifier, context, next) {
-      try { return await next(specifier, context); } catch (error) {
-        if (specifier.startsWith('.') && !/\\.[cm]?[jt]s$/.test(specifier)) return next(specifier + '.ts', context);
-        throw error;
-      }
-    }`),
-);
+registerHooks({
+  resolve(specifier, context, nextResolve) {
+    try {
+      return nextResolve(specifier, context);
+    } catch (error) {
+      if (specifier.startsWith('.') && !/\.[cm]?[jt]s$/.test(specifier)) return nextResolve(`${specifier}.ts`, context);
+      throw error;
+    }
+  },
+});
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);

@@ -198,7 +198,9 @@ export class MnistIsland extends LiveIsland<typeof mnistSchema> {
         ? html`<label>下载 MNIST 数据 ${MB(r.download.loaded)} / ${MB(r.download.total)}
             <progress max=${r.download.total} .value=${r.download.loaded}></progress></label>`
         : nothing}
-      ${r.dataFromCache !== null ? html`<p><small>数据：${r.dataFromCache ? '来自浏览器缓存，无需重新下载' : '已下载并缓存，下次访问直接使用'}。</small></p>` : nothing}
+      ${r.dataCounts
+        ? html`<p><small>数据：MNIST 共 ${(r.dataCounts.train + r.dataCounts.test).toLocaleString('en-US')} 张（训练 ${r.dataCounts.train.toLocaleString('en-US')} 张，测试 ${r.dataCounts.test.toLocaleString('en-US')} 张），本次训练用 ${this.state.slice === 'full' ? '全部训练图像' : '前 6,000 张训练图像'}；${r.dataFromCache ? '来自浏览器缓存，无需重新下载' : '已下载并缓存，下次访问直接使用'}。</small></p>`
+        : nothing}
       ${b
         ? html`<p class="ml-mnist__progress">第 ${b.epoch}/${this.state.epochs} 轮 · 批 ${b.batch}/${b.batchesPerEpoch} · 损失 ${b.loss.toFixed(4)} · 训练准确率 ${(b.accuracy * 100).toFixed(1)}% ·
             ${Math.round(b.imagesPerSecond)} 张/秒 · 预计剩余 ${formatSeconds(b.secondsLeft)}</p>

@@ -22,6 +22,7 @@ export interface RunState {
   backend: { name: BackendName; reason: string; skipped: SkippedBackend[] } | null;
   download: { loaded: number; total: number } | null;
   dataFromCache: boolean | null;
+  dataCounts: { train: number; test: number } | null;
   batch: BatchReport | null;
   trainPoints: TrainPoint[];
   /** Batches not yet folded into a training-curve point. */
@@ -40,6 +41,7 @@ export const initialRun = (model: RunState['model'] = null): RunState => ({
   backend: null,
   download: null,
   dataFromCache: null,
+  dataCounts: null,
   batch: null,
   trainPoints: [],
   bucket: { loss: 0, accuracy: 0, count: 0 },
@@ -62,7 +64,7 @@ export function reduceRun(run: RunState, message: FromWorker): RunState {
     case 'data-progress':
       return { ...run, status: 'loading', download: { loaded: message.loaded, total: message.total } };
     case 'data-ready':
-      return { ...run, dataFromCache: message.fromCache };
+      return { ...run, dataFromCache: message.fromCache, dataCounts: { train: message.trainCount, test: message.testCount } };
     case 'status':
       return { ...run, status: message.status };
     case 'memory':

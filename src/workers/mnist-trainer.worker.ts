@@ -215,7 +215,7 @@ async function exportModel(): Promise<void> {
   if (!model) throw new Error('还没有可以下载的模型');
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
-      const weights = artifacts.weightData instanceof ArrayBuffer ? artifacts.weightData : tf.io.concatenateArrayBuffers(artifacts.weightData as ArrayBuffer[]);
+      const weights = tf.io.CompositeArrayBuffer.join(artifacts.weightData);
       const modelJson = JSON.stringify({
         modelTopology: artifacts.modelTopology,
         format: artifacts.format,

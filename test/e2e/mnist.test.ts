@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, type PageProbe } from './browser';
@@ -67,8 +70,31 @@ describe('MNIST training island (chapter 5)', () => {
     await waitFor(page, async () => (await attr(page, 'model')) === 'indexeddb', 60_000, 'the saved model to load');
     await drawOne(page);
     await page.locator('.ml-mnist__probs').waitFor();
+
+    // Download the model (model.json + weights), then load those files in a fresh browser profile.
+    const downloads: import('playwright-core').Download[] = [];
+    page.on('download', (download) => downloads.push(download));
+    await page.locator('ml-mnist [data-action="export"]').click();
+    await waitFor(page, async () => downloads.length === 2, 30_000, 'two downloaded files');
+    const dir = mkdtempSync(join(tmpdir(), 'mnist-model-'));
+    const files = await Promise.all(downloads.map(async (d) => {
+      const path = join(dir, d.suggestedFilename());
+      await d.saveAs(path);
+      return path;
+    }));
+    expect(files.map((f) => f.split('/').pop()).sort()).toEqual(['mnist-cnn.json', 'mnist-cnn.weights.bin']);
     expect(probe.errors.join('\n')).toBe('');
     await probe.context.close();
+
+    const fresh = await openPage(browser);
+    await openIsland(fresh, '');
+    expect(await attr(fresh.page, 'model')).toBe('');
+    await fresh.page.locator('ml-mnist input[type="file"]').setInputFiles(files);
+    await waitFor(fresh.page, async () => (await attr(fresh.page, 'model')) === 'files', 60_000, 'the uploaded model');
+    await drawOne(fresh.page);
+    expect(await fresh.page.locator('.ml-mnist__probs').getAttribute('data-prediction')).toMatch(/^[0-9]$/);
+    expect(fresh.errors.join('\n')).toBe('');
+    await fresh.context.close();
   }, 300_000);
 
   it('pauses, resumes and stops between batches, keeping the tensor count', async () => {
