@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, type PageProbe } from './browser';
+import { launchBrowser, openPage, seriousViolations, type PageProbe } from './browser';
 
 const baseUrl = inject('baseUrl');
 const chapter5 = new URL('chapters/05-mnist-project/', baseUrl).href;
@@ -56,6 +56,7 @@ describe('MNIST training island (chapter 5)', () => {
     expect(await page.locator('.ml-mnist__confusion tbody tr').count()).toBe(10);
     expect(await page.locator('.ml-mnist__gallery li').count()).toBeGreaterThan(0);
     expect(await page.locator('.ml-mnist__status').innerText()).toContain('WASM');
+    expect((await seriousViolations(page)).join('\n')).toBe('');
 
     // The trained model answers the drawing pad.
     await drawOne(page);
