@@ -145,12 +145,13 @@ describe('MNIST training island (chapter 5)', () => {
     await probe.context.close();
   }, 300_000);
 
-  it('carries on from the last finished epoch on the next backend when the GPU device is lost', async () => {
+  it.each(['webgpu', 'webgl'])('carries on from the last finished epoch on WASM when the %s device is lost', async (backend) => {
     const probe = await openPage(browser);
     const { page } = probe;
-    await openIsland(probe, '?mnist.backend=webgpu&mnist.slice=quick&mnist.epochs=2');
+    await openIsland(probe, `?mnist.backend=${backend}&mnist.slice=quick&mnist.epochs=2`);
     await page.locator('ml-mnist [data-action="start"]').click();
-    await waitFor(page, async () => Number(await attr(page, 'batch')) >= 2, 240_000, 'two WebGPU batches');
+    await waitFor(page, async () => Number(await attr(page, 'batch')) >= 2, 240_000, `two ${backend} batches`);
+    expect(await attr(page, 'backend')).toBe(backend);
     await island(page).evaluate((element) => (element as unknown as { simulateDeviceLoss(): void }).simulateDeviceLoss());
     await waitFor(page, async () => (await attr(page, 'backend')) === 'wasm' && Number(await attr(page, 'batch')) >= 1, 120_000, 'the fallback to WASM');
     expect(await page.locator('.ml-mnist__status').innerText()).toMatch(/GPU 设备丢失[\s\S]*从第 1 轮继续/);
