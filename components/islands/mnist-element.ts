@@ -31,10 +31,12 @@ async function savedModelExists(): Promise<boolean> {
  * Its observable state is mirrored in data attributes for tests and tooling.
  */
 export class MnistIsland extends LiveIsland<typeof mnistSchema> {
-  static override properties = { ...LiveIsland.properties, run: { state: true }, probabilities: { state: true } };
+  static override properties = { ...LiveIsland.properties, run: { state: true }, probabilities: { state: true }, sample: { state: true } };
   protected readonly schema = mnistSchema;
   declare run: RunState;
   declare probabilities: number[] | null;
+  /** The test image last put on the pad, to show its true label. */
+  declare sample: { index: number; label: number } | null;
   private worker: Worker | null = null;
   private predictionId = 0;
 
@@ -42,6 +44,7 @@ export class MnistIsland extends LiveIsland<typeof mnistSchema> {
     super();
     this.run = initialRun();
     this.probabilities = null;
+    this.sample = null;
   }
 
   override connectedCallback(): void {
@@ -78,6 +81,12 @@ export class MnistIsland extends LiveIsland<typeof mnistSchema> {
       if (message.id === this.predictionId) this.probabilities = message.probabilities;
       return;
     }
+    if (message.type === 'sample') {
+      // Drawing emits `digit` (which clears the label of any previous sample), then label it.
+      this.querySelector<DigitPad>('ml-digit-pad')?.drawPixels(message.pixels);
+      this.sample = { index: message.index, label: message.label };
+      return;
+    }
     if (message.type === 'exported') {
       this.download('mnist-cnn.json', new Blob([message.modelJson], { type: 'application/json' }));
       this.download('mnist-cnn.weights.bin', new Blob([message.weights], { type: 'application/octet-stream' }));
@@ -97,16 +106,24 @@ export class MnistIsland extends LiveIsland<typeof mnistSchema> {
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   }
 
+  private get dataUrl(): string {
+    const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+    return new URL(`${base}data/mnist/`, location.origin).href;
+  }
+
   private start(): void {
     const s = this.state;
     this.run = { ...initialRun(this.run.model), status: 'loading' };
     this.probabilities = null;
-    const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
     this.send({
       type: 'train',
-      baseUrl: new URL(`${base}data/mnist/`, location.origin).href,
+      baseUrl: this.dataUrl,
       config: { backend: s.backend, slice: s.slice, epochs: s.epochs, batchSize: s.batch, learningRate: s.lr, seed: s.seed },
     });
+  }
+
+  private requestSample(): void {
+    this.send({ type: 'sample', baseUrl: this.dataUrl, index: Math.floor(Math.random() * 10_000) });
   }
 
   /** For tests and demonstrations: destroys the WebGPU device mid-run to exercise the fallback. */
@@ -116,6 +133,7 @@ export class MnistIsland extends LiveIsland<typeof mnistSchema> {
 
   private onDigit(event: CustomEvent<PreparedDigit>): void {
     const digit = event.detail;
+    this.sample = null;
     if (digit.empty || !this.run.model) {
       this.probabilities = null;
       return;
@@ -226,8 +244,10 @@ export class MnistIsland extends LiveIsland<typeof mnistSchema> {
         <ml-digit-pad @digit=${(e: CustomEvent<PreparedDigit>) => this.onDigit(e)}></ml-digit-pad>
         <div>
           ${renderProbabilities(this.probabilities)}
+          ${this.sample ? html`<p class="ml-mnist__hint" data-sample-label=${this.sample.label}>这是测试图像 #${this.sample.index}，真实标签是 ${this.sample.label}。</p>` : nothing}
           <p class="ml-mnist__pad-actions">
             <button type="button" class="ml-button" @click=${() => this.querySelector<DigitPad>('ml-digit-pad')?.clear()}>清空画板</button>
+            <button type="button" class="ml-button" data-action="sample" ?disabled=${!m} @click=${() => this.requestSample()}>从测试集取一张</button>
             <button type="button" class="ml-button" ?disabled=${!m} data-action="export" @click=${() => this.send({ type: 'export' })}>下载模型</button>
             <label class="ml-button ml-file">载入模型文件…<input type="file" multiple accept=".json,.bin" @change=${(e: Event) => this.onFiles(e)} /></label>
           </p>

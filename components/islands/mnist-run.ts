@@ -103,6 +103,7 @@ export function reduceRun(run: RunState, message: FromWorker): RunState {
       return { ...run, error: message.message };
     case 'prediction':
     case 'exported':
+    case 'sample':
       return run;
   }
 }

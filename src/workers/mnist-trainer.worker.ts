@@ -249,6 +249,13 @@ async function importModel(files: File[]): Promise<void> {
   post({ type: 'model', source: 'files', testAccuracy: meta.testAccuracy ?? null, savedAt: new Date().toISOString() });
 }
 
+/** One test image for the pad: lets keyboard users (and anyone) try the model without drawing. */
+async function sampleDigit(baseUrl: string, index: number): Promise<void> {
+  const { test } = await ensureData(baseUrl);
+  const i = ((index % test.count) + test.count) % test.count;
+  post({ type: 'sample', index: i, label: test.labels[i] ?? 0, pixels: test.images.slice(i * 784, (i + 1) * 784) });
+}
+
 function predict(id: number, pixels: Float32Array): void {
   if (!model) throw new Error('还没有训练好的模型');
   const current = model;
@@ -289,6 +296,9 @@ scope.addEventListener('message', (event: MessageEvent<ToWorker>) => {
         break;
       case 'predict':
         predict(message.id, message.pixels);
+        break;
+      case 'sample':
+        void sampleDigit(message.baseUrl, message.index).catch(fail);
         break;
       case 'restore':
         void restoreSaved();

@@ -63,6 +63,12 @@ describe('MNIST training island (chapter 5)', () => {
     const probs = page.locator('.ml-mnist__probs');
     await probs.waitFor();
     expect(await probs.getAttribute('data-prediction')).toMatch(/^[0-9]$/);
+    // Without drawing, from the keyboard: a test image goes on the pad and is classified.
+    await page.locator('ml-mnist [data-action="sample"]').focus();
+    await page.keyboard.press('Enter');
+    const label = page.locator('[data-sample-label]');
+    await label.waitFor();
+    await waitFor(page, async () => (await probs.getAttribute('data-prediction')) !== null, 10_000, 'a prediction');
     expect(probe.errors.join('\n')).toBe('');
 
     // It was saved in IndexedDB: after a reload it is back and still predicts.

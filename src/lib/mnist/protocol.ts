@@ -70,6 +70,7 @@ export type ToWorker =
   | { type: 'resume' }
   | { type: 'stop' }
   | { type: 'predict'; id: number; pixels: Float32Array }
+  | { type: 'sample'; baseUrl: string; index: number }
   | { type: 'restore' }
   | { type: 'export' }
   | { type: 'import'; files: File[] }
@@ -89,5 +90,6 @@ export type FromWorker =
   | { type: 'model'; source: 'trained' | 'indexeddb' | 'files'; testAccuracy: number | null; savedAt: string | null }
   | { type: 'no-model' }
   | { type: 'prediction'; id: number; probabilities: number[] }
+  | { type: 'sample'; index: number; label: number; pixels: Uint8Array }
   | { type: 'exported'; modelJson: string; weights: ArrayBuffer }
   | { type: 'error'; message: string };
