@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { LiveIsland } from '../ui/live-island';
 import type { FromWorker, ToWorker } from '../../src/lib/mnist/protocol';
+import { parseField, type StateOf } from '../../src/lib/state/codec';
 import type { PreparedDigit } from '../../src/lib/mnist/preprocess-drawing';
 import { mnistSchema } from './mnist-schema';
 import { initialRun, reduceRun, type RunState } from './mnist-run';
@@ -170,10 +171,10 @@ export class MnistIsland extends LiveIsland<typeof mnistSchema> {
     const number = (name: 'epochs' | 'batch' | 'lr', label: string, step: string) => html`<label for=${id(name)}>${label}
       <input id=${id(name)} type="number" step=${step} min=${mnistSchema[name].min} max=${mnistSchema[name].max} .value=${String(s[name])} ?disabled=${busy}
         @change=${(e: Event) => {
-          const value = Number((e.target as HTMLInputElement).value);
           const spec = mnistSchema[name];
-          if (Number.isFinite(value) && value >= spec.min && value <= spec.max && (name === 'lr' || Number.isInteger(value))) this.patch({ [name]: value });
-          else this.announcement = `${label} 需在 ${spec.min}–${spec.max} 之间，已保留原值。`;
+          const parsed = parseField(spec, (e.target as HTMLInputElement).value.trim());
+          if (parsed.ok) this.patch({ [name]: parsed.value } as Partial<StateOf<typeof mnistSchema>>);
+          else this.announcement = `${label} 需在 ${spec.min}–${spec.max} 之间（${parsed.reason}），已保留原值。`;
           this.requestUpdate();
         }} /></label>`;
     return html`<fieldset class="ml-mnist__settings" ?disabled=${busy}>
@@ -238,7 +239,7 @@ export class MnistIsland extends LiveIsland<typeof mnistSchema> {
     return html`<section class="ml-mnist__model" aria-label="模型与手写画板">
       <h4>用你的模型识别手写数字</h4>
       <p>${m
-        ? html`当前模型：${sources[m.source]}${m.testAccuracy !== null ? `，测试准确率 ${(m.testAccuracy * 100).toFixed(2)}%` : ''}${m.savedAt ? `，已保存于 ${new Date(m.savedAt).toLocaleString('zh-CN')}` : ''}。`
+        ? html`当前模型：${sources[m.source]}${m.testAccuracy !== null ? `，测试准确率 ${(m.testAccuracy * 100).toFixed(2)}%` : ''}${m.savedAt ? `，已保存于 ${new Date(m.savedAt).toLocaleString('zh-CN')}` : m.source === 'trained' ? '，但未能保存到本浏览器（存储可能已满或被禁用），请用“下载模型”保留它' : ''}。`
         : '还没有模型：先训练（“快速预览”一轮只需几十秒），或载入之前下载的模型文件。'}</p>
       <div class="ml-mnist__pad-row">
         <ml-digit-pad @digit=${(e: CustomEvent<PreparedDigit>) => this.onDigit(e)}></ml-digit-pad>

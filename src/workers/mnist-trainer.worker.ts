@@ -90,7 +90,7 @@ async function ensureData(baseUrl: string): Promise<LoadedMnist> {
   if (dataset) return dataset;
   dataset = await loadMnist({
     baseUrl,
-    onProgress: ({ loaded, total }) => post({ type: 'data-progress', loaded, total, fromCache: false }),
+    onProgress: ({ loaded, total }) => post({ type: 'data-progress', loaded, total }),
   });
   post({ type: 'data-ready', trainCount: dataset.train.count, testCount: dataset.test.count, fromCache: dataset.fromCache });
   return dataset;

@@ -78,7 +78,7 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'backend'; name: BackendName; reason: string; skipped: SkippedBackend[] }
-  | { type: 'data-progress'; loaded: number; total: number; fromCache: boolean }
+  | { type: 'data-progress'; loaded: number; total: number }
   | { type: 'data-ready'; trainCount: number; testCount: number; fromCache: boolean }
   | { type: 'status'; status: 'training' | 'paused' | 'stopped' | 'done' }
   | { type: 'memory'; numTensors: number; when: string }

@@ -56,8 +56,12 @@ export async function trainModel(
   const ys = new Float32Array(batchSize * MNIST_CLASSES);
   const order = new Uint32Array(count);
   const rng = createRng(seed);
-  // Keep the shuffle sequence identical whether or not the run resumed at a later epoch.
-  for (let epoch = 1; epoch < startEpoch; epoch++) shuffleInPlace(order.map((_, i) => i), rng);
+  const nextEpochOrder = (): void => {
+    for (let i = 0; i < count; i++) order[i] = i;
+    shuffleInPlace(order, rng);
+  };
+  // Replay skipped epochs' shuffles so a resumed run sees the same order as an unbroken one.
+  for (let epoch = 1; epoch < startEpoch; epoch++) nextEpochOrder();
   const validateAt = new Set(
     Array.from({ length: validationsPerEpoch }, (_, i) => Math.round(((i + 1) * batchesPerEpoch) / validationsPerEpoch)),
   );
@@ -65,8 +69,7 @@ export async function trainModel(
 
   for (let epoch = startEpoch; epoch <= epochs; epoch++) {
     const epochStarted = performance.now();
-    for (let i = 0; i < count; i++) order[i] = i;
-    shuffleInPlace(order, rng);
+    nextEpochOrder();
     for (let batch = 1; batch <= batchesPerEpoch; batch++) {
       await hooks.gate?.();
       if (hooks.stopped?.()) return { status: 'stopped', epoch };
