@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { docsLoader } from '@astrojs/starlight/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 
 /** Questions and answers that a page publishes as FAQPage structured data (chapter 9). */
 const faqItem = z.object({ question: z.string(), answer: z.string() });
@@ -17,4 +17,6 @@ export const collections = {
       }),
     }),
   }),
+  /** UI strings per locale (content/i18n/<lang>.json): Starlight's own, Pagefind's, and the island shell's. */
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
 };

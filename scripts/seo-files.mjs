@@ -1,8 +1,9 @@
 // @ts-check
 import { writeFile } from 'node:fs/promises';
+import { missingSiteUrlWarning } from './site-url.mjs';
 
 /**
- * Writes dist/robots.txt after the build, pointing crawlers at the sitemap that
+ * Warns when a production build has no SITE_URL, and writes dist/robots.txt after the build, pointing crawlers at the sitemap that
  * Starlight's sitemap integration generates for the configured `site` and `base`.
  * @returns {import('astro').AstroIntegration}
  */
@@ -12,6 +13,10 @@ export function seoFiles() {
   return {
     name: 'seo-files',
     hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        const warning = command === 'build' ? missingSiteUrlWarning(process.env.SITE_URL) : null;
+        if (warning) logger.warn(`\n${warning}`);
+      },
       'astro:config:done': ({ config }) => {
         if (config.site) sitemap = new URL(`${config.base.replace(/\/?$/, '/')}sitemap-index.xml`, config.site);
       },

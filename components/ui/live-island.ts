@@ -28,7 +28,7 @@ export abstract class LiveIsland<S extends Schema> extends LitElement {
   protected abstract renderBody(): TemplateResult;
 
   private copiedLink = '';
-  private readonly overflowFocus = new OverflowFocus('.katex-display, [data-scroll-x]');
+  private readonly overflowFocus = new OverflowFocus('.katex-display, [data-scroll-x]', '可横向滚动的内容');
 
   protected get namespace(): string {
     return this.dataset['namespace'] ?? this.localName.replace(/^ml-/, '');

@@ -18,6 +18,10 @@ export const onRequest = defineRouteMiddleware((context) => {
   const description = entry.data.description ?? '';
   const siteTitle = route.siteTitle;
 
+  // Starlight titles every page "page | site"; on the landing page the two are the same.
+  const titleTag = head.find((item) => item.tag === 'title');
+  if (titleTag && title === siteTitle) titleTag.content = siteTitle;
+
   head.push(
     { tag: 'meta', attrs: { property: 'og:image', content: imageUrl } },
     { tag: 'meta', attrs: { property: 'og:image:width', content: '1200' } },
