@@ -148,7 +148,7 @@ describe('search engines and sharing', () => {
 
   it('shows every erratum as an anchored callout', () => {
     const ids = pages.flatMap((p) => selectAll('aside.erratum', p.tree).map((a) => String(a.properties['id'])));
-    expect(ids.sort()).toEqual(Array.from({ length: 17 }, (_, i) => `erratum-e${i + 1}`).sort());
+    expect(ids.sort()).toEqual(Array.from({ length: 22 }, (_, i) => `erratum-e${i + 1}`).sort());
   });
 });
 

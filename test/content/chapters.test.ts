@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readChapterFiles, readSource } from './source';
+import { hashLine } from '../../scripts/source-outline.mjs';
+import { ISLAND_ANCHORS, readChapterFiles, readOutline, sectionRange } from './source';
 
-const source = readSource();
+const outline = readOutline();
+const source = outline.chapters;
 const files = readChapterFiles();
 const fileOf = (chapter: number) => {
   const file = files.find((f) => f.frontmatter['chapter'] === chapter);
@@ -9,18 +11,23 @@ const fileOf = (chapter: number) => {
   return file;
 };
 
-/** Where each erratum of shared/errata.md belongs. */
+/** Where each erratum of shared/errata.md belongs (checked against the outline below). */
 const ERRATA_CHAPTER: Record<string, number> = {
   E1: 3, E2: 3, E3: 3, E4: 3, E5: 3, E6: 3,
   E7: 4, E8: 4, E9: 4, E10: 4, E11: 4,
   E12: 5, E13: 5,
   E14: 7, E15: 7, E16: 7,
   E17: 9,
+  E18: 3, E19: 2, E20: 4, E21: 4, E22: 1,
 };
 
-describe('the source', () => {
+describe('the source outline', () => {
   it('has ten chapters', () => {
     expect(source.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('names the same errata, in the same chapters, as this test', () => {
+    expect(Object.fromEntries(outline.errata.map((e) => [e.id, e.chapter]))).toEqual(ERRATA_CHAPTER);
   });
 });
 
@@ -56,14 +63,12 @@ describe('chapter pages', () => {
     expect(at('3.3.3 精确率')).toBeLessThan(at('3.3.4 F1分数'));
   });
 
-  it('keeps every line of the source code blocks', () => {
-    const allBodies = files.map((f) => f.body).join('\n');
-    for (const chapter of source) {
-      for (const block of chapter.codeBlocks) {
-        if (block[0]?.trim() === 'graph TD') continue; // the concept graph is drawn by ConceptGraph
-        for (const line of block.filter((l) => l.trim())) expect(allBodies).toContain(line.trim());
-      }
-    }
+  it.each(source.map((c) => [c.number, c] as const))('chapter %i keeps every line of its source code blocks', (_, chapter) => {
+    const lines = new Set(fileOf(chapter.number).body.split('\n').map(hashLine));
+    // The concept graph (Mermaid) is drawn by ConceptGraph from its own data, not pasted as code.
+    const blocks = chapter.codeBlocks.filter((block) => block.lang !== 'mermaid');
+    const missing = blocks.flatMap((block, b) => block.lineHashes.flatMap((hash, l) => (lines.has(hash) ? [] : [`block ${b + 1}, line ${l + 1}`])));
+    expect(missing).toEqual([]);
   });
 });
 
@@ -74,6 +79,25 @@ describe('errata', () => {
     expect(body).toMatch(callout);
     const others = files.filter((f) => f.frontmatter['chapter'] !== chapter).map((f) => f.body).join('\n');
     expect(others).not.toMatch(callout);
+  });
+
+  it.each(outline.errata.map((e) => [e.id, e] as const))('%s names its source section and sits inside it', (id, erratum) => {
+    const file = fileOf(erratum.chapter);
+    const tag = new RegExp(`<Erratum\\s+id="${id}"\\s+section="([^"]*)"`).exec(file.body);
+    expect(tag?.[1]).toBe(erratum.section);
+    const first = /^\d+(?:\.\d+)*/.exec(erratum.section)?.[0] ?? '';
+    const range = sectionRange(file, first);
+    expect(range, `no heading ${first} in ${file.file}`).not.toBeNull();
+    expect(tag?.index).toBeGreaterThan(range?.start ?? Infinity);
+    expect(tag?.index).toBeLessThan(range?.end ?? -Infinity);
+  });
+
+  it.each(files.map((f) => [f.file, f] as const))('%s: every callout that links to a live check has that island on the page', (_, file) => {
+    for (const [, anchor] of file.body.matchAll(/<Erratum\s[^>]*\bcheck="([^"]*)"/g)) {
+      const component = ISLAND_ANCHORS[anchor ?? ''];
+      expect(component, `unknown island anchor ${anchor}`).toBeDefined();
+      expect(file.body).toMatch(new RegExp(`<${component}\\b`));
+    }
   });
 
   it('corrects the numbers the source gets wrong', () => {
