@@ -1,6 +1,6 @@
 // @ts-check
 /** The card: its texts and its drawing as SVG, with the text turned into outlines. */
-import { shapeChar } from './font.mjs';
+import { shapeChars } from './font.mjs';
 import { fitText, measure } from './layout.mjs';
 
 /** @typedef {import('./font.mjs').Shaped} Shaped */
@@ -41,9 +41,9 @@ export function cardText(input) {
 /**
  * The card as SVG (text already turned into outlines).
  * @param {OgInput} input
- * @returns {string}
+ * @returns {Promise<string>}
  */
-export function renderOgSvg(input) {
+export async function renderOgSvg(input) {
   const { title, badge, siteTitle, subtitle, landing } = cardText(input);
   const left = 80;
   const maxWidth = WIDTH - 2 * left;
@@ -67,26 +67,29 @@ export function renderOgSvg(input) {
 
   // Top: a small mark and the site's name (not on the landing card, whose title it is).
   const top = 76;
-  if (!landing) out.push(
-    `<rect x="${left}" y="${top - 24}" width="6" height="30" rx="3" fill="url(#accent)"/>`,
-    `<path fill="#c7d2fe" fill-opacity="0.92" d="${linePath(fitText(siteTitle, { weight: 500, maxWidth: 660, sizes: [26, 24, 22], preferLines: 1, maxLines: 1 }).lines[0]?.units ?? [], left + 20, top, 26)}"/>`,
-  );
+  if (!landing) {
+    const site = await fitText(siteTitle, { weight: 500, maxWidth: 660, sizes: [26, 24, 22], preferLines: 1, maxLines: 1 });
+    out.push(
+      `<rect x="${left}" y="${top - 24}" width="6" height="30" rx="3" fill="url(#accent)"/>`,
+      `<path fill="#c7d2fe" fill-opacity="0.92" d="${linePath(site.lines[0]?.units ?? [], left + 20, top, 26)}"/>`,
+    );
+  }
 
   // Badge.
   const badgeTop = 140;
   const badgeH = 54;
   if (badge) {
     const size = 28;
-    const w = (measure(badge, 700) * size) / 1000 + 2 * 24;
+    const w = ((await measure(badge, 700)) * size) / 1000 + 2 * 24;
     out.push(
       `<rect x="${left}" y="${badgeTop}" width="${num(w)}" height="${badgeH}" rx="${badgeH / 2}" fill="url(#badge)"/>`,
       `<rect x="${left + 0.75}" y="${badgeTop + 0.75}" width="${num(w - 1.5)}" height="${badgeH - 1.5}" rx="${badgeH / 2 - 0.75}" fill="none" stroke="#c4b5fd" stroke-opacity="0.45" stroke-width="1.5"/>`,
-      `<path fill="#ffffff" d="${linePath(Array.from(badge).map((c) => shapeChar(c, 700)), left + 24, badgeTop + badgeH / 2 + size * 0.36, size)}"/>`,
+      `<path fill="#ffffff" d="${linePath(await shapeChars(Array.from(badge), 700), left + 24, badgeTop + badgeH / 2 + size * 0.36, size)}"/>`,
     );
   }
 
   // Title, in the band between the badge and the subtitle, vertically centred.
-  const fit = fitText(title, { weight: 700, maxWidth, sizes: [76, 72, 68, 64, 60, 56, 52, 48, 44], preferLines: 2, maxLines: 3 });
+  const fit = await fitText(title, { weight: 700, maxWidth, sizes: [76, 72, 68, 64, 60, 56, 52, 48, 44], preferLines: 2, maxLines: 3 });
   const lineHeight = fit.size * 1.28;
   const bandTop = badgeTop + badgeH + 28;
   const bandBottom = 520;
@@ -96,7 +99,7 @@ export function renderOgSvg(input) {
   out.push(`<path fill="#ffffff" d="${titleD}"/>`);
 
   // Subtitle and the accent rule.
-  const sub = fitText(subtitle, { weight: 400, maxWidth, sizes: [28, 26, 24, 22], preferLines: 1, maxLines: 1 });
+  const sub = await fitText(subtitle, { weight: 400, maxWidth, sizes: [28, 26, 24, 22], preferLines: 1, maxLines: 1 });
   out.push(
     `<rect x="${left}" y="540" width="56" height="4" rx="2" fill="url(#accent)"/>`,
     `<path fill="#a5b4fc" d="${linePath(sub.lines[0]?.units ?? [], left, 588, sub.size)}"/>`,

@@ -1,16 +1,24 @@
 // @ts-check
-/** Noto Sans SC glyphs: which unicode-range slice holds a character, and its outlines at a weight. */
+/**
+ * Noto Sans SC glyphs: which unicode-range slice holds a character, and its outlines at a weight.
+ *
+ * Each slice is a variable WOFF2 file. fontkit 2.0.4 cannot instance a variable font read from
+ * WOFF2 (getVariation() fails on it, and glyphs from a transformed glyf table get no gvar
+ * deltas), so wawoff2 first turns the slice into a plain TrueType font, which fontkit then
+ * instances through its public getVariation(). wawoff2's decoder is asynchronous, hence so are
+ * the lookups here; every slice is decoded at most once per process.
+ */
+import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { create as createFont } from 'fontkitten';
-import { woff2ToSfnt } from './woff2.mjs';
+import * as fontkit from 'fontkit';
 
 const require = createRequire(import.meta.url);
 const FONT_PKG = '@fontsource-variable/noto-sans-sc';
 
-/** @typedef {import('fontkitten').Font} Font */
-/** @typedef {import('fontkitten').Glyph} Glyph */
+/** @typedef {import('fontkit').Font} Font */
+/** @typedef {import('fontkit').Glyph} Glyph */
 
 /** @type {{ dir: string, version: string, slices: string[], byCodePoint: Map<number, string> } | null} */
 let fontIndex = null;
@@ -38,29 +46,63 @@ export function getFontIndex() {
   return fontIndex;
 }
 
-/** @type {Map<string, Font>} */
-const baseFonts = new Map();
-/** @type {Map<string, Font>} */
-const instances = new Map();
+/**
+ * The versions of the packages that turn the font files into outlines.
+ * @returns {{ fontkit: string, wawoff2: string }}
+ */
+export function fontToolVersions() {
+  return { fontkit: packageVersion('fontkit'), wawoff2: packageVersion('wawoff2') };
+}
 
-/** @param {string} slice */
+/** @param {string} name */
+function packageVersion(name) {
+  // Walk up from the entry point: fontkit's exports map does not expose its package.json.
+  for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      if (pkg.name === name) return String(pkg.version);
+    } catch {
+      // no package.json at this level
+    }
+  }
+  throw new Error(`no package.json found for ${name}`);
+}
+
+/** @type {Map<string, Promise<Font>>} */
+const sliceFonts = new Map();
+
+/**
+ * The slice's font at its default instance, decoded from WOFF2 on first use.
+ * @param {string} slice
+ */
 function loadSlice(slice) {
-  let font = baseFonts.get(slice);
+  let font = sliceFonts.get(slice);
   if (!font) {
-    const { dir } = getFontIndex();
-    const file = join(dir, 'files', `noto-sans-sc-${slice}-wght-normal.woff2`);
-    font = /** @type {Font} */ (createFont(woff2ToSfnt(readFileSync(file))));
-    baseFonts.set(slice, font);
+    font = decodeSlice(slice);
+    // A failure is not remembered, so that a later call tries again.
+    font.catch(() => sliceFonts.delete(slice));
+    sliceFonts.set(slice, font);
   }
   return font;
 }
 
+/** @param {string} slice @returns {Promise<Font>} */
+async function decodeSlice(slice) {
+  // Loaded on first use: it instantiates a WebAssembly module.
+  const { decompress } = await import('wawoff2');
+  const woff2 = await readFile(join(getFontIndex().dir, 'files', `noto-sans-sc-${slice}-wght-normal.woff2`));
+  return fontkit.create(Buffer.from(await decompress(woff2)));
+}
+
+/** @type {Map<string, Font>} */
+const instances = new Map();
+
 /** @param {string} slice @param {number} weight */
-function fontFor(slice, weight) {
+async function fontFor(slice, weight) {
   const key = `${slice}@${weight}`;
   let font = instances.get(key);
   if (!font) {
-    font = loadSlice(slice).getVariation({ wght: weight });
+    font = (await loadSlice(slice)).getVariation({ wght: weight });
     instances.set(key, font);
   }
   return font;
@@ -72,16 +114,19 @@ const fallbackSlice = new Map();
 /**
  * The slice whose font has a glyph for this code point, or null.
  * @param {number} cp
+ * @returns {Promise<string | null>}
  */
-function sliceFor(cp) {
+async function sliceFor(cp) {
   const { byCodePoint, slices } = getFontIndex();
   const direct = byCodePoint.get(cp);
-  if (direct !== undefined && loadSlice(direct).hasGlyphForCodePoint(cp)) return direct;
-  if (fallbackSlice.has(cp)) return fallbackSlice.get(cp) ?? null;
-  // Not in the declared ranges: some slices carry a few extra glyphs; look through them all (rare).
+  if (direct !== undefined && (await loadSlice(direct)).hasGlyphForCodePoint(cp)) return direct;
+  const known = fallbackSlice.get(cp);
+  if (known !== undefined) return known;
+  // Not in the declared ranges: some slices carry a few extra glyphs; look through them all
+  // (rare, but it decodes every slice: a few seconds, once per process).
   let found = null;
   for (const slice of slices) {
-    if (loadSlice(slice).hasGlyphForCodePoint(cp)) {
+    if ((await loadSlice(slice)).hasGlyphForCodePoint(cp)) {
       found = slice;
       break;
     }
@@ -98,31 +143,40 @@ function sliceFor(cp) {
  * @property {boolean} missing     drawn as a placeholder box
  */
 
-/** @type {Map<string, Shaped>} */
+/** @type {Map<string, Promise<Shaped>>} */
 const shapeCache = new Map();
 
 /**
  * Glyphs for one character (one code point; NFKC fallback, then a placeholder box).
  * @param {string} ch @param {number} weight
- * @returns {Shaped}
+ * @returns {Promise<Shaped>}
  */
 export function shapeChar(ch, weight) {
   const key = `${weight}:${ch}`;
-  const cached = shapeCache.get(key);
-  if (cached) return cached;
-  /** @type {Shaped | null} */
-  let shaped = null;
+  let shaped = shapeCache.get(key);
+  if (!shaped) {
+    shaped = shape(ch, weight);
+    shaped.catch(() => shapeCache.delete(key));
+    shapeCache.set(key, shaped);
+  }
+  return shaped;
+}
+
+/** @param {string} ch @param {number} weight @returns {Promise<Shaped>} */
+async function shape(ch, weight) {
   const cp = ch.codePointAt(0) ?? 0;
-  const slice = sliceFor(cp);
+  const slice = await sliceFor(cp);
   if (slice !== null) {
-    const glyph = fontFor(slice, weight).glyphForCodePoint(cp);
-    shaped = { text: ch, glyphs: [glyph], advance: glyph.advanceWidth, missing: false };
-  } else {
-    const alt = ch.normalize('NFKC');
-    const altChars = Array.from(alt);
-    if (alt !== ch && altChars.length > 0 && altChars.every((c) => sliceFor(c.codePointAt(0) ?? 0) !== null)) {
-      const parts = altChars.map((c) => shapeChar(c, weight));
-      shaped = {
+    const glyph = (await fontFor(slice, weight)).glyphForCodePoint(cp);
+    return { text: ch, glyphs: [glyph], advance: glyph.advanceWidth, missing: false };
+  }
+  const alt = ch.normalize('NFKC');
+  const altChars = Array.from(alt);
+  if (alt !== ch && altChars.length > 0) {
+    const found = await Promise.all(altChars.map((c) => sliceFor(c.codePointAt(0) ?? 0)));
+    if (found.every((s) => s !== null)) {
+      const parts = await Promise.all(altChars.map((c) => shapeChar(c, weight)));
+      return {
         text: ch,
         glyphs: parts.flatMap((p) => p.glyphs),
         advance: parts.reduce((s, p) => s + p.advance, 0),
@@ -130,9 +184,7 @@ export function shapeChar(ch, weight) {
       };
     }
   }
-  shaped ??= { text: ch, glyphs: [], advance: isCombining(cp) ? 0 : 800, missing: !isCombining(cp) };
-  shapeCache.set(key, shaped);
-  return shaped;
+  return { text: ch, glyphs: [], advance: isCombining(cp) ? 0 : 800, missing: !isCombining(cp) };
 }
 
 /** @param {number} cp */
@@ -141,10 +193,21 @@ function isCombining(cp) {
 }
 
 /**
+ * Shapes every character of a text.
+ * @param {string[]} chars @param {number} weight
+ * @returns {Promise<Shaped[]>}
+ */
+export function shapeChars(chars, weight) {
+  return Promise.all(chars.map((c) => shapeChar(c, weight)));
+}
+
+/**
  * The characters of a text that no font slice can draw (they come out as placeholder boxes).
  * @param {string} text
- * @returns {string[]}
+ * @returns {Promise<string[]>}
  */
-export function missingChars(text) {
-  return [...new Set(Array.from(text).filter((c) => c.trim() !== '' && shapeChar(c, 400).missing))];
+export async function missingChars(text) {
+  const chars = [...new Set(Array.from(text).filter((c) => c.trim() !== ''))];
+  const shaped = await shapeChars(chars, 400);
+  return chars.filter((_, i) => shaped[i]?.missing);
 }

@@ -6,7 +6,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SITE_TITLE } from './card.mjs';
-import { getFontIndex, missingChars } from './font.mjs';
+import { fontToolVersions, getFontIndex, missingChars } from './font.mjs';
 import { collectPages } from './pages.mjs';
 import { renderOgImage } from './png.mjs';
 
@@ -16,7 +16,7 @@ const MANIFEST = 'manifest.json';
 
 /**
  * Everything besides a page's own fields that changes the pixels: the renderer (every module in
- * this folder, so that editing any of them redraws all images) and the font.
+ * this folder, so that editing any of them redraws all images), the font, fontkit and wawoff2.
  */
 function rendererKey() {
   const dir = dirname(fileURLToPath(import.meta.url));
@@ -24,7 +24,8 @@ function rendererKey() {
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.mjs')).sort()) {
     hash.update(`${name}\0`).update(readFileSync(join(dir, name)));
   }
-  return hash.update(getFontIndex().version).digest('hex');
+  const tools = fontToolVersions();
+  return hash.update(getFontIndex().version).update(`\0${tools.fontkit}\0${tools.wawoff2}`).digest('hex');
 }
 
 /**
@@ -73,7 +74,7 @@ export async function generateOgImages({ contentDir, outDir, siteTitle = SITE_TI
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, await renderOgImage(input));
     result.written.push(page.slug);
-    const missing = missingChars(input.title);
+    const missing = await missingChars(input.title);
     if (missing.length) result.missing[page.slug] = missing;
   }
   for (const slug of Object.keys(manifest.pages ?? {})) {

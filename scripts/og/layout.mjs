@@ -1,6 +1,6 @@
 // @ts-check
 /** Text layout: line breaking for Chinese and Latin titles, and fitting text in a box. */
-import { shapeChar } from './font.mjs';
+import { shapeChars } from './font.mjs';
 
 /** @typedef {import('./font.mjs').Shaped} Shaped */
 
@@ -18,14 +18,14 @@ const LATIN = /[A-Za-z0-9\u00C0-\u024F'’._\-+#/]/;
  * Breaks text into at most `maxLines` lines of at most `maxWidth` font units, choosing the
  * break points that keep lines balanced and prefer spaces, punctuation and word ends (Chinese
  * words come from Intl.Segmenter) over breaks inside a word; never inside a Latin word or
- * before closing / after opening punctuation. Returns null when the text does not fit.
+ * before closing / after opening punctuation. Resolves to null when the text does not fit.
  * @param {string} text @param {number} weight @param {number} maxWidth @param {number} maxLines
- * @returns {Line[] | null}
+ * @returns {Promise<Line[] | null>}
  */
-export function breakLines(text, weight, maxWidth, maxLines) {
+export async function breakLines(text, weight, maxWidth, maxLines) {
   const chars = Array.from(text.replace(/\s+/g, ' ').trim());
   if (chars.length === 0) return [];
-  const units = chars.map((c) => shapeChar(c, weight));
+  const units = await shapeChars(chars, weight);
   const n = units.length;
   const wordEnds = new Set();
   if (typeof Intl.Segmenter === 'function') {
@@ -107,12 +107,12 @@ export function breakLines(text, weight, maxWidth, maxLines) {
  * `preferLines` lines, else the largest at which it takes at most `maxLines`; if nothing fits,
  * the smallest size with the last line cut and ended by "…".
  * @param {string} text @param {{ weight: number, maxWidth: number, sizes: number[], preferLines: number, maxLines: number }} o
- * @returns {{ size: number, lines: Line[] }}
+ * @returns {Promise<{ size: number, lines: Line[] }>}
  */
-export function fitText(text, o) {
+export async function fitText(text, o) {
   for (const limit of [o.preferLines, o.maxLines]) {
     for (const size of o.sizes) {
-      const lines = breakLines(text, o.weight, (o.maxWidth * 1000) / size, limit);
+      const lines = await breakLines(text, o.weight, (o.maxWidth * 1000) / size, limit);
       if (lines) return { size, lines };
     }
   }
@@ -120,13 +120,13 @@ export function fitText(text, o) {
   const maxUnits = (o.maxWidth * 1000) / size;
   const chars = Array.from(text);
   for (let keep = chars.length - 1; keep > 0; keep--) {
-    const lines = breakLines(chars.slice(0, keep).join('').trimEnd() + '…', o.weight, maxUnits, o.maxLines);
+    const lines = await breakLines(chars.slice(0, keep).join('').trimEnd() + '…', o.weight, maxUnits, o.maxLines);
     if (lines) return { size, lines };
   }
   return { size, lines: [] };
 }
 
-/** @param {string} text @param {number} weight */
-export function measure(text, weight) {
-  return Array.from(text).reduce((w, c) => w + shapeChar(c, weight).advance, 0);
+/** Width in font units. @param {string} text @param {number} weight */
+export async function measure(text, weight) {
+  return (await shapeChars(Array.from(text), weight)).reduce((w, u) => w + u.advance, 0);
 }

@@ -11,7 +11,7 @@ import { renderOgSvg } from './card.mjs';
  */
 export async function renderOgImage(input) {
   const { Resvg } = await import('@resvg/resvg-js');
-  const svg = renderOgSvg(input);
+  const svg = await renderOgSvg(input);
   const image = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
   return encodeOpaquePng(image.pixels, image.width, image.height);
 }
