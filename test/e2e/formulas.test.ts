@@ -25,7 +25,7 @@ async function visitFormulas(page: Page): Promise<void> {
   // The overflow check starts when the browser is first idle (overflow-focus.ts).
   await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3000 })));
   await page.evaluate(async () => {
-    for (const formula of document.querySelectorAll('.katex-display')) {
+    for (const formula of document.querySelectorAll('.katex-display, [data-scroll-x]')) {
       formula.scrollIntoView({ block: 'center' });
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     }
@@ -39,7 +39,7 @@ describe('wide display formulas on a 375-px phone', () => {
     await probe.page.goto(new URL(path, baseUrl).href, { waitUntil: 'networkidle' });
     await visitFormulas(probe.page);
     const problems = await probe.page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('.katex-display')].flatMap((box, index) => {
+      [...document.querySelectorAll<HTMLElement>('.katex-display, [data-scroll-x]')].flatMap((box, index) => {
         const style = getComputedStyle(box);
         const rect = box.getBoundingClientRect();
         const issues: string[] = [];
