@@ -10,6 +10,7 @@ import { mnistAssets } from './scripts/mnist-assets.mjs';
 import { rehypeBaseLinks } from './scripts/rehype-base-links.mjs';
 import { katexCss } from './scripts/katex-css.mjs';
 import { DEFAULT_SITE_URL } from './scripts/site-url.mjs';
+import { searchTuning } from './scripts/search-tuning.mjs';
 
 // Deploy target: SITE_URL is the public origin (canonical URLs, sitemap, og:image);
 // BASE_PATH is the sub-path when served below the origin (e.g. GitHub Pages: /repo/).
@@ -31,6 +32,7 @@ export default defineConfig({
     ogImages(),
     mnistAssets(),
     seoFiles(),
+    searchTuning(),
     starlight({
       title: 'AI 大模型创业：如何利用竞争优势？',
       description:

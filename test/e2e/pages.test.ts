@@ -83,18 +83,3 @@ describe('navigation', () => {
     await probe.context.close();
   });
 });
-
-describe('site search', () => {
-  it('finds chapter 3 first for 梯度下降', async () => {
-    const probe = await openPage(browser);
-    await probe.page.goto(baseUrl, { waitUntil: 'networkidle' });
-    await probe.page.locator('site-search button[data-open-modal]').first().click();
-    const input = probe.page.locator('#starlight__search input');
-    await input.fill('梯度下降');
-    const first = probe.page.locator('#starlight__search .pagefind-ui__result-link').first();
-    await first.waitFor({ timeout: 30_000 });
-    expect(await first.getAttribute('href')).toMatch(/chapters\/03-algorithms\//);
-    expect(probe.errors.join('\n')).toBe('');
-    await probe.context.close();
-  });
-});
