@@ -1,15 +1,21 @@
+import { islandLoaders } from '../islands/loaders';
+
 /**
- * Boots an island's custom element only when it is needed: when its shell nears the
+ * Boots each island's custom element only when it is needed: when its shell nears the
  * viewport, when the page was opened on its anchor, or when the reader presses the start
- * button. `load` is a dynamic import, so the island's code (Lit, KaTeX, TensorFlow.js…)
+ * button. Each loader is a dynamic import, so the island's code (Lit, KaTeX, TensorFlow.js…)
  * is a separate chunk that pages without that island never download.
  */
-export function registerLazyIsland(tag: string, load: () => Promise<unknown>): void {
-  const shells = [...document.querySelectorAll<HTMLElement>('[data-island-shell]')].filter((shell) =>
-    shell.querySelector(tag),
-  );
-  if (shells.length === 0) return;
+export function registerIslands(): void {
+  const shells = [...document.querySelectorAll<HTMLElement>('[data-island-shell]')];
+  const tags = new Set(shells.map((shell) => shell.dataset['tag'] ?? ''));
+  for (const tag of tags) {
+    const load = islandLoaders[tag];
+    if (load) registerLazyIsland(tag, load, shells.filter((shell) => shell.dataset['tag'] === tag));
+  }
+}
 
+function registerLazyIsland(tag: string, load: () => Promise<unknown>, shells: HTMLElement[]): void {
   let loading: Promise<unknown> | null = null;
   const start = (): void => {
     loading ??= load().catch((error: unknown) => {
@@ -18,12 +24,13 @@ export function registerLazyIsland(tag: string, load: () => Promise<unknown>): v
         const message = shell.querySelector<HTMLElement>('[data-island-boot-error]');
         if (message) {
           message.hidden = false;
-          message.textContent = `交互演示加载失败（${error instanceof Error ? error.message : String(error)}）。请检查网络后刷新页面；上面的静态结果仍然有效。`;
+          message.textContent = (message.dataset['template'] ?? '{error}').replace('{error}', error instanceof Error ? error.message : String(error));
         }
       }
     });
   };
 
+  for (const shell of shells) shell.querySelector('[data-island-start]')?.addEventListener('click', start);
   const targeted = shells.some((shell) => location.hash === `#${shell.id}`);
   if (targeted || !('IntersectionObserver' in window)) {
     start();
@@ -38,8 +45,6 @@ export function registerLazyIsland(tag: string, load: () => Promise<unknown>): v
     },
     { rootMargin: '400px 0px' },
   );
-  for (const shell of shells) {
-    observer.observe(shell);
-    shell.querySelector('[data-island-start]')?.addEventListener('click', start);
-  }
+  for (const shell of shells) observer.observe(shell);
+  void customElements.whenDefined(tag).then(() => observer.disconnect());
 }

@@ -1,29 +1,16 @@
 /**
  * A box that scrolls sideways (a wide formula on a phone) must be reachable by keyboard,
  * or keyboard users cannot read its hidden part. Only boxes that actually overflow get a
- * tab stop, so a page of short formulas does not gain dozens of useless ones; the check
- * reruns whenever a box changes size.
+ * tab stop, so a page of short formulas does not gain dozens of useless ones.
  *
- * Measuring forces layout, and a chapter has dozens of formulas: boxes are measured only
- * once they near the viewport, and the first scan waits until the browser is idle, so the
- * page's first render is never held up by it. `scan` may be called again after new content
- * is rendered (islands do, after each update); observing an element twice is harmless.
+ * Measuring forces layout and a chapter has dozens of formulas, so a scan reads every box
+ * first and writes attributes after (one layout, no read/write ping-pong), the page-wide
+ * scan waits until the browser is idle, and it reruns only when the window is resized.
  */
 export class OverflowFocus {
-  private readonly resizes = new ResizeObserver((entries) => {
-    for (const entry of entries) this.update(entry.target as HTMLElement);
-  });
-
-  private readonly approaches = new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        this.approaches.unobserve(entry.target);
-        this.resizes.observe(entry.target);
-      }
-    },
-    { rootMargin: '50% 0px' },
-  );
+  /** What this class added to each element, so that only that is taken away again. */
+  private readonly added = new WeakMap<HTMLElement, string[]>();
+  private resizeTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly selector: string,
@@ -31,20 +18,25 @@ export class OverflowFocus {
   ) {}
 
   scan(root: ParentNode): void {
-    for (const element of root.querySelectorAll<HTMLElement>(this.selector)) this.approaches.observe(element);
+    const boxes = [...root.querySelectorAll<HTMLElement>(this.selector)];
+    const overflowing = boxes.map((box) => box.scrollWidth > box.clientWidth + 1);
+    boxes.forEach((box, i) => this.update(box, overflowing[i] ?? false));
   }
 
-  /** Scans once the browser is idle (or after a short delay where idle callbacks are missing). */
+  /** Scans once the browser is idle, and again after the window is resized. */
   scanWhenIdle(root: ParentNode): void {
-    if ('requestIdleCallback' in window) requestIdleCallback(() => this.scan(root), { timeout: 2000 });
-    else setTimeout(() => this.scan(root), 200);
+    const idle = (): void => {
+      if ('requestIdleCallback' in window) requestIdleCallback(() => this.scan(root), { timeout: 2000 });
+      else setTimeout(() => this.scan(root), 200);
+    };
+    idle();
+    window.addEventListener('resize', () => {
+      if (this.resizeTimer) clearTimeout(this.resizeTimer);
+      this.resizeTimer = setTimeout(idle, 250);
+    });
   }
 
-  /** What this class added to each element, so that only that is taken away again. */
-  private readonly added = new WeakMap<HTMLElement, string[]>();
-
-  private update(element: HTMLElement): void {
-    const overflowing = element.scrollWidth > element.clientWidth + 1;
+  private update(element: HTMLElement, overflowing: boolean): void {
     const added = this.added.get(element);
     if (overflowing && !added) {
       const names = ['tabindex', 'role', 'aria-label'].filter((name) => !element.hasAttribute(name));

@@ -3,7 +3,8 @@ import { join, relative } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import type { Root } from 'hast';
 
-export const DIST = join(process.cwd(), 'dist');
+/** The built site: dist/, or the folder DIST_DIR names (a build with --outDir). */
+export const DIST = process.env['DIST_DIR'] ?? join(process.cwd(), 'dist');
 export const BASE = (process.env['BASE_PATH'] ?? '/').replace(/\/?$/, '/');
 
 export interface BuiltPage {

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
+import { ISLANDS } from '../../components/islands/registry';
 
 /**
  * What the tests know about the source text: the committed outline written by
@@ -111,11 +112,8 @@ export function sectionRange(file: ChapterFile, number: string): { start: number
   return { start: heading.offset, end: next?.offset ?? file.body.length };
 }
 
-/** Anchors of the live islands and the component that renders each: the only targets of `check="…"` and `#live-…` links. */
-export const ISLAND_ANCHORS: Readonly<Record<string, string>> = {
-  'live-metrics': 'MetricsIsland',
-  'live-mnist': 'MnistIsland',
-};
+/** Live-section anchors and the component that renders each (from the island registry). */
+export const ISLAND_ANCHORS: Readonly<Record<string, string>> = Object.fromEntries(ISLANDS.map((island) => [island.anchor, island.component]));
 
 /** The ten chapter pages, in file order. */
 export function readChapterFiles(): ChapterFile[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialRun, reduceRun, type RunState } from '../../components/islands/mnist-run';
+import { initialRun, reduceRun, type RunState } from '../../components/islands/mnist/run';
 import type { FromWorker } from '../../src/lib/mnist/protocol';
 
 const batch = (epoch: number, batchIndex: number, loss: number, batchesPerEpoch = 200): FromWorker => ({

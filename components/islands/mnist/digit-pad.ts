@@ -1,5 +1,5 @@
 import { LitElement, html, type TemplateResult } from 'lit';
-import { preprocessDrawing, toRgba, type PreparedDigit } from '../../src/lib/mnist/preprocess-drawing';
+import { preprocessDrawing, toRgba, type PreparedDigit } from '../../../src/lib/mnist/preprocess-drawing';
 
 const PAD = 280;
 

@@ -1,11 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { LiveIsland } from '../ui/live-island';
-import type { FromWorker, ToWorker } from '../../src/lib/mnist/protocol';
-import { parseField, type StateOf } from '../../src/lib/state/codec';
-import type { PreparedDigit } from '../../src/lib/mnist/preprocess-drawing';
-import { mnistSchema } from './mnist-schema';
-import { initialRun, reduceRun, type RunState } from './mnist-run';
-import { renderCharts, renderEpochTable, renderFinal, renderProbabilities } from './mnist-views';
+import { LiveIsland } from '../../ui/live-island';
+import { problemText } from '../../ui/shell-strings';
+import type { FromWorker, ToWorker } from '../../../src/lib/mnist/protocol';
+import { parseField, type StateOf } from '../../../src/lib/state/codec';
+import type { PreparedDigit } from '../../../src/lib/mnist/preprocess-drawing';
+import { mnistSchema } from './schema';
+import { mnistIsland } from './definition';
+import { initialRun, reduceRun, type RunState } from './run';
+import { renderCharts, renderEpochTable, renderFinal, renderProbabilities } from './views';
 import './digit-pad';
 import type { DigitPad } from './digit-pad';
 
@@ -33,7 +35,9 @@ async function savedModelExists(): Promise<boolean> {
  */
 export class MnistIsland extends LiveIsland<typeof mnistSchema> {
   static override properties = { ...LiveIsland.properties, run: { state: true }, probabilities: { state: true }, sample: { state: true } };
-  protected readonly schema = mnistSchema;
+  readonly schema = mnistIsland.schema;
+  readonly presets = mnistIsland.presets;
+  readonly meta = mnistIsland.strings['zh-CN'];
   declare run: RunState;
   declare probabilities: number[] | null;
   /** The test image last put on the pad, to show its true label. */
@@ -68,7 +72,7 @@ export class MnistIsland extends LiveIsland<typeof mnistSchema> {
 
   private send(message: ToWorker): void {
     if (!this.worker) {
-      this.worker = new Worker(new URL('../../src/workers/mnist-trainer.worker.ts', import.meta.url), { type: 'module' });
+      this.worker = new Worker(new URL('../../../src/workers/mnist-trainer.worker.ts', import.meta.url), { type: 'module' });
       this.worker.addEventListener('message', (event: MessageEvent<FromWorker>) => this.receive(event.data));
       this.worker.addEventListener('error', (event) => {
         this.run = { ...this.run, status: 'error', error: `训练线程出错：${event.message || '无法启动'}` };
@@ -174,7 +178,7 @@ export class MnistIsland extends LiveIsland<typeof mnistSchema> {
           const spec = mnistSchema[name];
           const parsed = parseField(spec, (e.target as HTMLInputElement).value.trim());
           if (parsed.ok) this.patch({ [name]: parsed.value } as Partial<StateOf<typeof mnistSchema>>);
-          else this.announcement = `${label} 需在 ${spec.min}–${spec.max} 之间（${parsed.reason}），已保留原值。`;
+          else this.announcement = `${label} 需在 ${spec.min}–${spec.max} 之间（${problemText(this.ui, parsed)}），已保留原值。`;
           this.requestUpdate();
         }} /></label>`;
     return html`<fieldset class="ml-mnist__settings" ?disabled=${busy}>
@@ -270,4 +274,4 @@ export class MnistIsland extends LiveIsland<typeof mnistSchema> {
   }
 }
 
-customElements.define('ml-mnist', MnistIsland);
+customElements.define(mnistIsland.tag, MnistIsland);

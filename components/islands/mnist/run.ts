@@ -6,7 +6,7 @@ import type {
   FinalReport,
   FromWorker,
   SkippedBackend,
-} from '../../src/lib/mnist/protocol';
+} from '../../../src/lib/mnist/protocol';
 
 export type RunStatus = 'idle' | 'loading' | 'training' | 'paused' | 'stopped' | 'done' | 'error';
 

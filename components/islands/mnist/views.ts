@@ -1,9 +1,9 @@
 import { html, svg, type TemplateResult } from 'lit';
-import { lineChart } from '../ui/line-chart';
-import { perClassMetrics } from '../../src/lib/ml/metrics';
-import { toRgba } from '../../src/lib/mnist/preprocess-drawing';
-import type { EpochReport, FinalReport } from '../../src/lib/mnist/protocol';
-import type { RunState } from './mnist-run';
+import { lineChart } from '../../ui/line-chart';
+import { perClassMetrics } from '../../../src/lib/ml/metrics';
+import { toRgba } from '../../../src/lib/mnist/preprocess-drawing';
+import type { EpochReport, FinalReport } from '../../../src/lib/mnist/protocol';
+import type { RunState } from './run';
 
 const pct = (x: number | null, digits = 1) => (x === null ? '—' : `${(x * 100).toFixed(digits)}%`);
 

@@ -1,4 +1,6 @@
-import type * as tfType from '@tensorflow/tfjs';
+import type * as tfType from '@tensorflow/tfjs-core';
+import type { Tf } from '../../tf/namespace';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { MNIST_CLASSES } from './model';
 import { MNIST_PIXELS, fillBatch, type MnistSplit } from './dataset';
 
@@ -16,8 +18,8 @@ export interface Evaluation {
  * cross-entropy (probabilities clipped at 1e-7, as Keras does) and accuracy.
  */
 export async function evaluateSplit(
-  tf: typeof tfType,
-  model: tfType.LayersModel,
+  tf: Tf,
+  model: LayersModel,
   split: MnistSplit,
   batchSize = 500,
 ): Promise<Evaluation> {

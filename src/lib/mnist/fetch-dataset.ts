@@ -28,7 +28,7 @@ export interface MnistManifest {
   files: MnistManifestFile[];
 }
 
-export type MnistLoadErrorCode = 'network' | 'http' | 'manifest' | 'corrupt' | 'aborted';
+export type MnistLoadErrorCode = 'network' | 'http' | 'manifest' | 'corrupt' | 'aborted' | 'stalled';
 
 export class MnistLoadError extends Error {
   override readonly name = 'MnistLoadError';
@@ -58,7 +58,11 @@ export interface LoadMnistOptions {
   fetch?: (input: URL, init: RequestInit) => Promise<Response>;
   /** Defaults to the global CacheStorage where there is one; null loads without caching. */
   caches?: CacheStorage | null;
+  /** A download that sends no byte for this long is given up (code `stalled`). Default 20 s. */
+  stallMs?: number;
 }
+
+export const DEFAULT_STALL_MS = 20_000;
 
 export interface LoadedMnist {
   train: MnistSplit;
@@ -75,7 +79,8 @@ export async function loadMnist(options: LoadMnistOptions): Promise<LoadedMnist>
   const fetchAsset = options.fetch ?? ((input: URL, init: RequestInit) => fetch(input, init));
   try {
     const base = folderUrl(options.baseUrl);
-    const manifest = await fetchManifest(fetchAsset, base, signal);
+    const stallMs = options.stallMs ?? DEFAULT_STALL_MS;
+    const manifest = await fetchManifest(fetchAsset, base, signal, stallMs);
     const cache = await openVersionCache(options.caches === undefined ? globalCaches() : options.caches, manifest.version);
     const total = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
     let done = 0;
@@ -90,7 +95,7 @@ export async function loadMnist(options: LoadMnistOptions): Promise<LoadedMnist>
         fromCache = false;
         const onBytes = (received: number) =>
           options.onProgress?.({ loaded: done + Math.min(received, file.bytes), total, file: file.name });
-        const gz = await download(fetchAsset, url, onBytes, signal);
+        const gz = await download(fetchAsset, url, onBytes, signal, 'default', stallMs);
         idx = await decodeAsset(gz, file);
         await cache?.put(url, new Response(gz, { headers: { 'content-type': 'application/gzip' } })).catch(() => undefined);
       }
@@ -122,9 +127,9 @@ function globalCaches(): CacheStorage | null {
   return typeof caches === 'undefined' ? null : caches;
 }
 
-async function fetchManifest(fetchAsset: NonNullable<LoadMnistOptions['fetch']>, base: URL, signal: AbortSignal | undefined) {
+async function fetchManifest(fetchAsset: NonNullable<LoadMnistOptions['fetch']>, base: URL, signal: AbortSignal | undefined, stallMs: number) {
   const url = new URL('manifest.json', base);
-  const bytes = await download(fetchAsset, url, () => undefined, signal, 'no-cache');
+  const bytes = await download(fetchAsset, url, () => undefined, signal, 'no-cache', stallMs);
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(bytes));
@@ -183,37 +188,63 @@ async function download(
   onBytes: (received: number) => void,
   signal: AbortSignal | undefined,
   cache: RequestCache = 'default',
+  stallMs = DEFAULT_STALL_MS,
 ): Promise<Uint8Array<ArrayBuffer>> {
   signal?.throwIfAborted();
+  // Our own controller: aborted by the caller's signal, or by us when bytes stop coming.
+  const controller = new AbortController();
+  const forward = () => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', forward, { once: true });
+  let stalled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const watch = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      stalled = true;
+      controller.abort();
+    }, stallMs);
+  };
   const failed = (error: unknown) =>
-    new MnistLoadError('network', `下载 ${url.pathname} 时网络出错 / network error while downloading ${url.pathname}`, { cause: error });
-  const response = await fetchAsset(url, { signal: signal ?? null, cache }).catch((error: unknown) => {
-    throw failed(error);
-  });
-  if (!response.ok) {
-    throw new MnistLoadError('http', `下载 ${url.pathname} 失败：HTTP ${response.status} / downloading ${url.pathname} failed: HTTP ${response.status}`);
-  }
-  const chunks: Uint8Array[] = [];
-  let received = 0;
+    stalled
+      ? new MnistLoadError('stalled', `no data for ${stallMs / 1000} s while downloading ${url.pathname}`, { cause: error })
+      : new MnistLoadError('network', `network error while downloading ${url.pathname}`, { cause: error });
   try {
-    const reader = response.body?.getReader();
-    for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
+    watch();
+    const response = await fetchAsset(url, { signal: controller.signal, cache }).catch((error: unknown) => {
       signal?.throwIfAborted();
-      chunks.push(chunk.value);
-      received += chunk.value.length;
-      onBytes(received);
+      throw failed(error);
+    });
+    if (!response.ok) throw new MnistLoadError('http', `downloading ${url.pathname} failed: HTTP ${response.status}`);
+    const chunks: Uint8Array[] = [];
+    let received = 0;
+    try {
+      const reader = response.body?.getReader();
+      const stop = () => void reader?.cancel().catch(() => undefined);
+      controller.signal.addEventListener('abort', stop, { once: true });
+      for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
+        if (controller.signal.aborted) break;
+        watch();
+        chunks.push(chunk.value);
+        received += chunk.value.length;
+        onBytes(received);
+      }
+      signal?.throwIfAborted();
+      if (stalled) throw new Error('stalled');
+    } catch (error) {
+      signal?.throwIfAborted();
+      throw failed(error);
     }
-  } catch (error) {
-    signal?.throwIfAborted();
-    throw failed(error);
+    const bytes = new Uint8Array(received);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return bytes;
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', forward);
   }
-  const bytes = new Uint8Array(received);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
 }
 
 /** Inflates, checks size and sha256, parses. Also accepts raw IDX bytes, for servers that send .gz files with Content-Encoding: gzip. */

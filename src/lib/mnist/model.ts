@@ -1,4 +1,5 @@
-import type * as tfType from '@tensorflow/tfjs';
+import type { Tf } from '../../tf/namespace';
+import type { Sequential } from '@tensorflow/tfjs-layers';
 
 /**
  * The chapter 5 CNN, layer for layer the source's Keras model:
@@ -44,7 +45,7 @@ export interface MnistModelOptions {
 }
 
 /** Builds and compiles the model with the given TensorFlow.js namespace. */
-export function buildMnistModel(tf: typeof tfType, options: MnistModelOptions = {}): tfType.Sequential {
+export function buildMnistModel(tf: Tf, options: MnistModelOptions = {}): Sequential {
   const { learningRate = 0.001, seed = 42 } = options;
   let nextSeed = seed;
   const init = () => tf.initializers.glorotUniform({ seed: nextSeed++ });

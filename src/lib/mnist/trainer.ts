@@ -1,9 +1,10 @@
-import type * as tfType from '@tensorflow/tfjs';
+import type { Tf } from '../../tf/namespace';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { createRng } from '../random/prng';
 import { MNIST_CLASSES } from './model';
 import { MNIST_PIXELS, fillBatch, shuffleInPlace, type MnistSplit } from './dataset';
 import { evaluateSplit, type Evaluation } from './evaluate';
-import type { BatchReport, EvalReport } from './protocol';
+import type { BatchReport, EvalReport } from './reports';
 
 export interface TrainingData {
   train: MnistSplit;
@@ -43,8 +44,8 @@ export type TrainingOutcome = { status: 'done'; test: Evaluation } | { status: '
  * next batch.
  */
 export async function trainModel(
-  tf: typeof tfType,
-  model: tfType.LayersModel,
+  tf: Tf,
+  model: LayersModel,
   data: TrainingData,
   run: TrainingRun,
   hooks: TrainingHooks = {},

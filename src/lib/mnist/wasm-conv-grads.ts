@@ -1,4 +1,5 @@
-import type * as tfType from '@tensorflow/tfjs';
+import type * as tfType from '@tensorflow/tfjs-core';
+import type { Tf } from '../../tf/namespace';
 import { WasmKernelRunner, cropHW, explicitPad, fitAxis } from './wasm-kernel-runner';
 
 /**
@@ -7,7 +8,6 @@ import { WasmKernelRunner, cropHW, explicitPad, fitAxis } from './wasm-kernel-ru
  * backend's XNNPACK convolution. NHWC, any stride, 'valid' / 'same' / numeric / explicit
  * padding; dilation is always 1 (tf.grad of conv2d refuses dilated convolutions).
  */
-type Tf = typeof tfType;
 type TensorInfo = tfType.TensorInfo;
 type Shape4 = [number, number, number, number];
 

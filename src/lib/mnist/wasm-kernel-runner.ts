@@ -1,6 +1,6 @@
-import type * as tfType from '@tensorflow/tfjs';
+import type * as tfType from '@tensorflow/tfjs-core';
+import type { Tf } from '../../tf/namespace';
 
-type Tf = typeof tfType;
 type TensorInfo = tfType.TensorInfo;
 
 /**

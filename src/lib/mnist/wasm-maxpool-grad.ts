@@ -1,4 +1,5 @@
-import type * as tfType from '@tensorflow/tfjs';
+import type * as tfType from '@tensorflow/tfjs-core';
+import type { Tf } from '../../tf/namespace';
 
 /**
  * MaxPoolGrad for the wasm backend: routes each dy value to the first maximum of its
@@ -7,7 +8,6 @@ import type * as tfType from '@tensorflow/tfjs';
  * of 64; this is one memory-bound pass over the wasm heap, a few ms. Any window, stride
  * and padding (overlapping windows accumulate); dilation 1.
  */
-type Tf = typeof tfType;
 type TensorInfo = tfType.TensorInfo;
 type Shape4 = [number, number, number, number];
 

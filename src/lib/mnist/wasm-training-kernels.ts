@@ -1,4 +1,5 @@
-import type * as tfType from '@tensorflow/tfjs';
+import type * as tfType from '@tensorflow/tfjs-core';
+import type { Tf } from '../../tf/namespace';
 import { conv2DBackpropFilter, conv2DBackpropInput } from './wasm-conv-grads';
 import { maxPoolGrad } from './wasm-maxpool-grad';
 
@@ -27,7 +28,7 @@ export const WASM_TRAINING_KERNELS = Object.keys(KERNELS) as (keyof typeof KERNE
 const OURS = Symbol.for('ai-dmx-guide.wasmTrainingKernel');
 type MarkedFunc = tfType.KernelFunc & { [OURS]?: true };
 
-export function registerWasmTrainingKernels(tf: typeof tfType): void {
+export function registerWasmTrainingKernels(tf: Tf): void {
   for (const name of WASM_TRAINING_KERNELS) {
     const existing = tf.getKernel(name, 'wasm') as tfType.KernelConfig | undefined;
     if (existing !== undefined && (existing.kernelFunc as MarkedFunc)[OURS]) continue;

@@ -1,0 +1,9 @@
+import type { FeatureModule } from './context';
+
+/**
+ * The worker's features, each imported on first use: a page that only trains MNIST never
+ * loads the quantization code, and the other way round.
+ */
+export const FEATURES: Readonly<Record<string, () => Promise<{ handlers: FeatureModule }>>> = {
+  mnist: () => import('./mnist'),
+};
