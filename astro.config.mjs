@@ -45,6 +45,7 @@ export default defineConfig({
       components: {
         MarkdownContent: './components/overrides/MarkdownContent.astro',
         Search: './components/overrides/Search.astro',
+        SiteTitle: './components/overrides/SiteTitle.astro',
       },
       sidebar: [
         { label: '导读', link: '/' },

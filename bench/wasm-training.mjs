@@ -28,7 +28,7 @@ const BATCHES = arg('--batches', 20);
 const CPU_BATCHES = arg('--cpu-batches', 3); // the CPU backend needs ~30 s a batch here
 const BATCH = 64;
 
-const tf = await import('@tensorflow/tfjs');
+const { tf } = await import('../src/tf/namespace.ts');
 const wasm = await import('@tensorflow/tfjs-backend-wasm');
 const { buildMnistModel } = await import('../src/lib/mnist/model.ts');
 const { registerWasmTrainingKernels, WASM_TRAINING_KERNELS } = await import('../src/lib/mnist/wasm-training-kernels.ts');
@@ -36,7 +36,7 @@ const { createRng } = await import('../src/lib/random/prng.ts');
 
 wasm.setWasmPaths(`${dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'))}/`);
 await tf.setBackend('wasm');
-console.log(`\nNode ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), tfjs ${tf.version.tfjs}`);
+console.log(`\nNode ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), tfjs ${tf.version_core}`);
 console.log(`wasm: SIMD ${await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')}, multithread support ${await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')}, threads ${wasm.getThreadsCount()}`);
 
 const stock = Object.fromEntries(WASM_TRAINING_KERNELS.map((name) => [name, tf.getKernel(name, 'wasm')]));

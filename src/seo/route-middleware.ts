@@ -1,5 +1,7 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { serializeJsonLd, structuredData } from './structured-data';
+import { addLiveSections } from './live-toc';
+import { ISLANDS } from '../../components/islands/registry';
 
 /**
  * Adds what Starlight's head lacks for search engines and sharing: the per-page
@@ -31,6 +33,12 @@ export const onRequest = defineRouteMiddleware((context) => {
     { tag: 'meta', attrs: { name: 'twitter:description', content: description } },
     { tag: 'meta', attrs: { name: 'twitter:image', content: imageUrl } },
   );
+  if (route.toc && entry.body) {
+    const page = `${entry.id}/`;
+    const prefix = context.locals.t('island.tocPrefix' as never) as string;
+    const onPage = ISLANDS.filter((island) => island.page === page);
+    addLiveSections(route.toc.items, entry.body, route.headings, onPage, (island) => `${prefix}${island.strings['zh-CN'].title}`);
+  }
   if (entry.id === '404') return;
   const modified = route.lastUpdated?.toISOString();
   for (const data of structuredData({

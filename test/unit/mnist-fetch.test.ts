@@ -235,7 +235,7 @@ describe('loadMnist', () => {
   it('gives up on a download that stops sending bytes, and on one that never answers', async () => {
     const stallAfter = (bytes: number): NonNullable<LoadMnistOptions['fetch']> => async (url, init) => {
       const body = data.assets.get(url.pathname.slice(new URL(BASE).pathname.length))!;
-      if (url.pathname.endsWith('manifest.json')) return new Response(body);
+      if (url.pathname.endsWith('manifest.json')) return new Response(new Blob([body.slice()]));
       const stream = new ReadableStream<Uint8Array>({
         start(controller) {
           controller.enqueue(body.slice(0, bytes));

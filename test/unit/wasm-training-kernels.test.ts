@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import type * as tfc from '@tensorflow/tfjs-core';
+import { tf } from '../../src/tf/namespace';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { buildMnistModel } from '../../src/lib/mnist/model';
 import { WASM_TRAINING_KERNELS, registerWasmTrainingKernels } from '../../src/lib/mnist/wasm-training-kernels';
@@ -9,7 +10,7 @@ import { createRng } from '../../src/lib/random/prng';
 
 // Our wasm kernels against the CPU backend's, through the public gradient API
 // (tf.grad → Conv2DBackpropInput / Conv2DBackpropFilter / MaxPoolGrad).
-type Pad = 'valid' | 'same' | tf.backend_util.ExplicitPadding;
+type Pad = 'valid' | 'same' | tfc.backend_util.ExplicitPadding;
 type Shape4 = [number, number, number, number];
 
 /** In Node the wasm binaries are read from the package's dist folder on disk. */
@@ -21,7 +22,7 @@ function randomValues(shape: number[], seed: number): Float32Array {
 }
 
 /** Runs `fn` on `backend` and returns its outputs' values, leaving no tensors behind. */
-function on(backend: 'cpu' | 'wasm', fn: () => tf.Tensor[]): Float32Array[] {
+function on(backend: 'cpu' | 'wasm', fn: () => tfc.Tensor[]): Float32Array[] {
   tf.setBackend(backend);
   return tf.tidy(fn).map((t) => {
     const values = t.dataSync() as Float32Array;
@@ -115,7 +116,7 @@ describe('Conv2D gradients on wasm match the CPU backend', () => {
         const w = tf.tensor4d(wValues, c.w);
         const y = tf.conv2d(x, w, c.strides, c.pad);
         const dy = tf.tensor(randomValues(y.shape, 3), y.shape);
-        const [dx, dw] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.strides, c.pad))([x, w], dy);
+        const [dx, dw] = tf.grads((a: tfc.Tensor, b: tfc.Tensor) => tf.conv2d(a as tfc.Tensor4D, b as tfc.Tensor4D, c.strides, c.pad))([x, w], dy);
         return [dx!, dw!];
       };
       const [dxCpu, dwCpu] = on('cpu', grads);
@@ -141,7 +142,7 @@ describe('MaxPoolGrad on wasm matches the CPU backend (first maximum wins ties)'
       const xValues = randomValues(c.x, 4).map((v) => Math.max(0, Math.round(v * 4) / 4));
       const grad = () => {
         const x = tf.tensor4d(xValues, c.x);
-        const f = (a: tf.Tensor) => tf.maxPool(a as tf.Tensor4D, c.size, c.strides, c.pad);
+        const f = (a: tfc.Tensor) => tf.maxPool(a as tfc.Tensor4D, c.size, c.strides, c.pad);
         const dy = tf.tensor(randomValues(f(x).shape, 5), f(x).shape);
         return [tf.grad(f)(x, dy)];
       };

@@ -1,261 +1,285 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { LiveIsland } from '../../ui/live-island';
-import { problemText } from '../../ui/shell-strings';
-import type { FromWorker, ToWorker } from '../../../src/lib/mnist/protocol';
-import { parseField, type StateOf } from '../../../src/lib/state/codec';
+import { WidthController } from '../../ui/resize-controller';
+import { format } from '../../ui/shell-strings';
+import { tfWorker, TfWorkerError } from '../../../src/tf/client';
 import type { PreparedDigit } from '../../../src/lib/mnist/preprocess-drawing';
-import { mnistSchema } from './schema';
+import type { TrainConfig } from '../../../src/lib/mnist/reports';
+import type { ModelInfo, MnistTrainEvent } from '../../../src/workers/features/mnist-api';
 import { mnistIsland } from './definition';
-import { initialRun, reduceRun, type RunState } from './run';
+import { initialRun, isBusy, reduceRun, type RunAction, type RunState } from './run';
+import { mnistStrings } from './strings';
+import { settingsForm } from './settings-form';
 import { renderCharts, renderEpochTable, renderFinal, renderProbabilities } from './views';
+import { runStatus } from './status-view';
+import { savedModelExists } from './storage';
+import { downloadFile, mnistDataUrl } from './files';
 import './digit-pad';
 import type { DigitPad } from './digit-pad';
 
-const BACKEND_LABELS: Record<string, string> = { auto: '自动', webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
-const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
-function formatSeconds(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '—';
-  const s = Math.round(seconds);
-  return s >= 3600 ? `${Math.floor(s / 3600)} 时 ${Math.round((s % 3600) / 60)} 分` : s >= 60 ? `${Math.floor(s / 60)} 分 ${s % 60} 秒` : `${s} 秒`;
-}
-
-/** True when TensorFlow.js has a model saved by this page in IndexedDB (checked without loading TensorFlow.js). */
-async function savedModelExists(): Promise<boolean> {
-  if (!('indexedDB' in self) || !indexedDB.databases) return false;
-  const databases = await indexedDB.databases().catch(() => []);
-  return databases.some((db) => db.name === 'tensorflowjs');
-}
+type ErrorInfo = { code: string; detail: Record<string, string | number | boolean | null> };
+const asErrorInfo = (error: unknown): ErrorInfo =>
+  error instanceof TfWorkerError ? { code: error.code, detail: error.detail } : { code: 'internal', detail: { message: error instanceof Error ? error.message : String(error) } };
 
 /**
- * Chapter 5's live section: trains the source's CNN on the real MNIST split in a Web
- * Worker, shows progress and curves, evaluates on all 10,000 test images after each
- * epoch, and lets the reader draw digits for the trained (or saved, or uploaded) model.
- * Its observable state is mirrored in data attributes for tests and tooling.
+ * Chapter 5's live section: trains the source's CNN on the real MNIST split in the shared
+ * TensorFlow.js worker, shows progress and curves, evaluates on all 10,000 test images
+ * after each epoch, and lets the reader draw digits for the trained, saved or uploaded
+ * model. Its observable state is mirrored in data attributes for tests and tooling.
  */
-export class MnistIsland extends LiveIsland<typeof mnistSchema> {
-  static override properties = { ...LiveIsland.properties, run: { state: true }, probabilities: { state: true }, sample: { state: true } };
+export class MnistIsland extends LiveIsland<typeof mnistIsland.schema> {
+  static override properties = {
+    ...LiveIsland.properties,
+    run: { state: true },
+    model: { state: true },
+    probabilities: { state: true },
+    sample: { state: true },
+    importing: { state: true },
+    importError: { state: true },
+  };
   readonly schema = mnistIsland.schema;
   readonly presets = mnistIsland.presets;
   readonly meta = mnistIsland.strings['zh-CN'];
+  private readonly s = mnistStrings['zh-CN'];
+  private readonly size = new WidthController(this);
   declare run: RunState;
+  declare model: ModelInfo | null;
   declare probabilities: number[] | null;
   /** The test image last put on the pad, to show its true label. */
   declare sample: { index: number; label: number } | null;
-  private worker: Worker | null = null;
+  declare importing: boolean;
+  declare importError: ErrorInfo | null;
   private predictionId = 0;
+  /** Where keyboard focus goes after the next render (the start/stop buttons swap). */
+  private focusAfterRender: string | null = null;
 
   constructor() {
     super();
     this.run = initialRun();
+    this.model = null;
     this.probabilities = null;
     this.sample = null;
+    this.importing = false;
+    this.importError = null;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('beforeunload', this.warnBeforeLeaving);
     void savedModelExists().then((exists) => {
-      if (exists) this.send({ type: 'restore' });
+      if (!exists) return;
+      tfWorker.call('mnist', 'restore', { backend: this.state.backend }).then(
+        (info) => {
+          if (info && !this.model) this.model = info;
+        },
+        () => undefined,
+      );
     });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('beforeunload', this.warnBeforeLeaving);
-    this.worker?.terminate();
   }
 
   private readonly warnBeforeLeaving = (event: BeforeUnloadEvent): void => {
-    if (this.run.status === 'training' || this.run.status === 'loading' || this.run.status === 'paused') event.preventDefault();
+    if (isBusy(this.run)) event.preventDefault();
   };
 
-  private send(message: ToWorker): void {
-    if (!this.worker) {
-      this.worker = new Worker(new URL('../../../src/workers/mnist-trainer.worker.ts', import.meta.url), { type: 'module' });
-      this.worker.addEventListener('message', (event: MessageEvent<FromWorker>) => this.receive(event.data));
-      this.worker.addEventListener('error', (event) => {
-        this.run = { ...this.run, status: 'error', error: `训练线程出错：${event.message || '无法启动'}` };
-      });
-    }
-    this.worker.postMessage(message);
+  protected override canReset(): boolean {
+    return !isBusy(this.run);
   }
 
-  private receive(message: FromWorker): void {
-    if (message.type === 'prediction') {
-      if (message.id === this.predictionId) this.probabilities = message.probabilities;
-      return;
-    }
-    if (message.type === 'sample') {
-      // Drawing emits `digit` (which clears the label of any previous sample), then label it.
-      this.querySelector<DigitPad>('ml-digit-pad')?.drawPixels(message.pixels);
-      this.sample = { index: message.index, label: message.label };
-      return;
-    }
-    if (message.type === 'exported') {
-      this.download('mnist-cnn.json', new Blob([message.modelJson], { type: 'application/json' }));
-      this.download('mnist-cnn.weights.bin', new Blob([message.weights], { type: 'application/octet-stream' }));
-      this.announcement = '已下载 mnist-cnn.json 和 mnist-cnn.weights.bin。';
-      return;
-    }
+  private dispatchRun(message: MnistTrainEvent | RunAction): void {
     this.run = reduceRun(this.run, message);
-    if (message.type === 'status' && message.status === 'done') this.announcement = '训练完成。';
-    if (message.type === 'epoch') this.announcement = `第 ${message.report.epoch} 轮完成，测试准确率 ${(message.report.testAccuracy * 100).toFixed(2)}%。`;
-  }
-
-  private download(name: string, blob: Blob): void {
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = name;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-  }
-
-  private get dataUrl(): string {
-    const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-    return new URL(`${base}data/mnist/`, location.origin).href;
+    if (message.type === 'model') this.model = message.model;
+    if (message.type === 'epoch') {
+      this.announcement = format(this.s.status.epochDone, { epoch: message.report.epoch, accuracy: `${(message.report.testAccuracy * 100).toFixed(2)}%` });
+    }
   }
 
   private start(): void {
     const s = this.state;
-    this.run = { ...initialRun(this.run.model), status: 'loading' };
+    const config: TrainConfig = { backend: s.backend, slice: s.slice, epochs: s.epochs, batchSize: s.batch, learningRate: s.lr, seed: s.seed };
+    this.dispatchRun({ type: 'start', config });
     this.probabilities = null;
-    this.send({
-      type: 'train',
-      baseUrl: this.dataUrl,
-      config: { backend: s.backend, slice: s.slice, epochs: s.epochs, batchSize: s.batch, learningRate: s.lr, seed: s.seed },
-    });
+    this.focusAfterRender = 'stop';
+    tfWorker
+      .call('mnist', 'train', { config, baseUrl: mnistDataUrl() }, { onEvent: (event) => this.dispatchRun(event) })
+      .then(
+        (result) => {
+          this.focusAfterRender = 'start';
+          this.dispatchRun({ type: 'finished', status: result.status, epochsDone: result.epochsDone });
+          if (result.status === 'done') this.announcement = this.s.status.done;
+        },
+        (error: unknown) => {
+          this.focusAfterRender = 'start';
+          this.dispatchRun({ type: 'failed', ...asErrorInfo(error) });
+        },
+      );
+  }
+
+  private pause(): void {
+    void tfWorker.call('mnist', 'pause', null).then((ok) => ok && this.dispatchRun({ type: 'paused' }));
+  }
+
+  private resume(): void {
+    void tfWorker.call('mnist', 'resume', null).then((ok) => ok && this.dispatchRun({ type: 'resumed' }));
+  }
+
+  private stop(): void {
+    this.dispatchRun({ type: 'stopping' });
+    void tfWorker.call('mnist', 'stop', null).catch(() => undefined);
   }
 
   private requestSample(): void {
-    this.send({ type: 'sample', baseUrl: this.dataUrl, index: Math.floor(Math.random() * 10_000) });
+    void tfWorker.call('mnist', 'sample', { baseUrl: mnistDataUrl(), index: Math.floor(Math.random() * 10_000) }).then(
+      (result) => {
+        // Drawing emits `digit` (which clears the label of any previous sample), then label it.
+        this.querySelector<DigitPad>('ml-digit-pad')?.drawPixels(result.pixels);
+        this.sample = { index: result.index, label: result.label };
+      },
+      (error: unknown) => (this.importError = asErrorInfo(error)),
+    );
   }
 
   /** For tests and demonstrations: destroys the WebGPU device mid-run to exercise the fallback. */
   simulateDeviceLoss(): void {
-    this.send({ type: 'simulate-device-loss' });
+    void tfWorker.call('mnist', 'simulateDeviceLoss', null);
   }
 
   private onDigit(event: CustomEvent<PreparedDigit>): void {
     const digit = event.detail;
     this.sample = null;
-    if (digit.empty || !this.run.model) {
+    if (digit.empty || !this.model) {
       this.probabilities = null;
       return;
     }
-    this.send({ type: 'predict', id: ++this.predictionId, pixels: digit.pixels });
+    const id = ++this.predictionId;
+    void tfWorker.call('mnist', 'predict', { pixels: digit.pixels }).then(
+      (probabilities) => {
+        if (id === this.predictionId) this.probabilities = probabilities;
+      },
+      () => undefined,
+    );
   }
 
   private onFiles(event: Event): void {
-    const files = [...((event.target as HTMLInputElement).files ?? [])];
-    if (files.length) this.send({ type: 'import', files });
+    const input = event.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    if (!files.length || isBusy(this.run)) return;
+    this.importing = true;
+    this.importError = null;
+    tfWorker
+      .call('mnist', 'import', { files, baseUrl: mnistDataUrl() }, { onEvent: (notice) => this.dispatchRun({ type: 'notice', notice }) })
+      .then(
+        (info) => {
+          this.model = info;
+          this.probabilities = null;
+          this.announcement = this.s.model.loaded;
+        },
+        (error: unknown) => (this.importError = asErrorInfo(error)),
+      )
+      .finally(() => (this.importing = false));
+  }
+
+  private exportModel(): void {
+    void tfWorker.call('mnist', 'export', null).then(
+      ({ modelJson, weights }) => {
+        downloadFile('mnist-cnn.json', new Blob([modelJson], { type: 'application/json' }));
+        downloadFile('mnist-cnn.weights.bin', new Blob([weights], { type: 'application/octet-stream' }));
+        this.announcement = this.s.pad.exported;
+      },
+      (error: unknown) => (this.importError = asErrorInfo(error)),
+    );
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     super.updated(changed);
+    if (this.focusAfterRender) {
+      const target = this.querySelector<HTMLElement>(`[data-action="${this.focusAfterRender}"]`);
+      if (target && !target.hasAttribute('disabled')) {
+        target.focus();
+        this.focusAfterRender = null;
+      }
+    }
     const r = this.run;
-    this.dataset['status'] = r.status;
-    this.dataset['backend'] = r.backend?.name ?? '';
-    this.dataset['epoch'] = String(r.batch?.epoch ?? 0);
-    this.dataset['batch'] = String(r.batch?.batch ?? 0);
-    this.dataset['loss'] = r.batch ? r.batch.loss.toFixed(4) : '';
-    this.dataset['imagesPerSecond'] = r.batch ? r.batch.imagesPerSecond.toFixed(1) : '';
-    const last = r.epochs.at(-1);
-    this.dataset['testAccuracy'] = last ? last.testAccuracy.toFixed(4) : '';
-    this.dataset['model'] = r.model ? r.model.source : '';
-    // Tensor counts: at the start of training, and the latest report (epoch end or stop).
-    this.dataset['tensorsStart'] = String(r.memory[0]?.numTensors ?? '');
+    const data = this.dataset;
+    data['status'] = r.status;
+    data['backend'] = r.backend?.name ?? '';
+    data['epoch'] = String(r.batch?.epoch ?? 0);
+    data['batch'] = String(r.batch?.batch ?? 0);
+    data['loss'] = r.batch ? r.batch.loss.toFixed(4) : '';
+    data['imagesPerSecond'] = r.batch ? r.batch.imagesPerSecond.toFixed(1) : '';
+    data['testAccuracy'] = r.epochs.at(-1)?.testAccuracy.toFixed(4) ?? '';
+    data['epochsDone'] = String(r.epochsDone);
+    data['model'] = this.model?.source ?? '';
+    data['modelAccuracy'] = this.model?.accuracy?.toFixed(4) ?? '';
+    data['error'] = r.error?.code ?? this.importError?.code ?? '';
+    data['tensorsBefore'] = String(r.memory.find((m) => m.when === 'before')?.numTensors ?? '');
+    data['tensorsStart'] = String(r.memory.find((m) => m.when === 'start')?.numTensors ?? '');
     const latest = r.memory.length > 1 ? r.memory.at(-1)?.numTensors : r.epochs.at(-1)?.numTensors;
-    this.dataset['tensorsLatest'] = String(latest ?? '');
-  }
-
-  private renderSettings(busy: boolean): TemplateResult {
-    const s = this.state;
-    const id = (name: string) => `${this.anchor}-${name}`;
-    const number = (name: 'epochs' | 'batch' | 'lr', label: string, step: string) => html`<label for=${id(name)}>${label}
-      <input id=${id(name)} type="number" step=${step} min=${mnistSchema[name].min} max=${mnistSchema[name].max} .value=${String(s[name])} ?disabled=${busy}
-        @change=${(e: Event) => {
-          const spec = mnistSchema[name];
-          const parsed = parseField(spec, (e.target as HTMLInputElement).value.trim());
-          if (parsed.ok) this.patch({ [name]: parsed.value } as Partial<StateOf<typeof mnistSchema>>);
-          else this.announcement = `${label} 需在 ${spec.min}–${spec.max} 之间（${problemText(this.ui, parsed)}），已保留原值。`;
-          this.requestUpdate();
-        }} /></label>`;
-    return html`<fieldset class="ml-mnist__settings" ?disabled=${busy}>
-      <legend>训练设置</legend>
-      <label for=${id('backend')}>计算后端
-        <select id=${id('backend')} @change=${(e: Event) => this.patch({ backend: (e.target as HTMLSelectElement).value as typeof s.backend })}>
-          ${mnistSchema.backend.values.map((v) => html`<option value=${v} ?selected=${s.backend === v}>${BACKEND_LABELS[v]}</option>`)}
-        </select></label>
-      <label for=${id('slice')}>训练数据
-        <select id=${id('slice')} @change=${(e: Event) => this.patch({ slice: (e.target as HTMLSelectElement).value as typeof s.slice })}>
-          <option value="quick" ?selected=${s.slice === 'quick'}>快速预览（6,000 张）</option>
-          <option value="full" ?selected=${s.slice === 'full'}>完整（60,000 张，同原文）</option>
-        </select></label>
-      ${number('epochs', '轮数 epochs', '1')} ${number('batch', '批大小 batch', '1')} ${number('lr', '学习率', '0.0001')}
-    </fieldset>`;
+    data['tensorsLatest'] = String(latest ?? '');
   }
 
   private renderControls(): TemplateResult {
     const { status } = this.run;
-    const running = status === 'training' || status === 'loading' || status === 'paused';
+    const a = this.s.actions;
+    if (!isBusy(this.run)) {
+      return html`<div class="ml-mnist__controls">
+        <button type="button" class="ml-button ml-button--primary" data-action="start" @click=${() => this.start()}>${a.start}</button>
+      </div>`;
+    }
     return html`<div class="ml-mnist__controls">
-      ${running
-        ? html`${status === 'paused'
-              ? html`<button type="button" class="ml-button" data-action="resume" @click=${() => this.send({ type: 'resume' })}>继续</button>`
-              : html`<button type="button" class="ml-button" data-action="pause" ?disabled=${status === 'loading'} @click=${() => this.send({ type: 'pause' })}>暂停</button>`}
-            <button type="button" class="ml-button" data-action="stop" @click=${() => this.send({ type: 'stop' })}>停止</button>`
-        : html`<button type="button" class="ml-button ml-button--primary" data-action="start" @click=${() => this.start()}>开始训练</button>`}
+      ${status === 'paused'
+        ? html`<button type="button" class="ml-button" data-action="resume" @click=${() => this.resume()}>${a.resume}</button>`
+        : html`<button type="button" class="ml-button" data-action="pause" ?disabled=${status !== 'training'} @click=${() => this.pause()}>${a.pause}</button>`}
+      <button type="button" class="ml-button" data-action="stop" aria-disabled=${status === 'stopping' ? 'true' : 'false'} @click=${() => this.stop()}>
+        ${status === 'stopping' ? a.stopping : a.stop}
+      </button>
     </div>`;
   }
 
-  private renderStatus(): TemplateResult {
-    const r = this.run;
-    const b = r.batch;
-    return html`<div class="ml-mnist__status" role="status" aria-live="polite" aria-atomic="false">
-      ${r.backend
-        ? html`<p><span class="ml-badge" data-backend-badge>${BACKEND_LABELS[r.backend.name]}</span> ${r.backend.reason}
-            ${r.backend.skipped.length ? html`<br /><small>未用：${r.backend.skipped.map((k) => `${BACKEND_LABELS[k.name]}（${k.why}）`).join('；')}</small>` : nothing}</p>`
-        : nothing}
-      ${r.download && r.status === 'loading'
-        ? html`<label>下载 MNIST 数据 ${MB(r.download.loaded)} / ${MB(r.download.total)}
-            <progress max=${r.download.total} .value=${r.download.loaded}></progress></label>`
-        : nothing}
-      ${r.dataCounts
-        ? html`<p><small>数据：MNIST 共 ${(r.dataCounts.train + r.dataCounts.test).toLocaleString('en-US')} 张（训练 ${r.dataCounts.train.toLocaleString('en-US')} 张，测试 ${r.dataCounts.test.toLocaleString('en-US')} 张），本次训练用 ${this.state.slice === 'full' ? '全部训练图像' : '前 6,000 张训练图像'}；${r.dataFromCache ? '来自浏览器缓存，无需重新下载' : '已下载并缓存，下次访问直接使用'}。</small></p>`
-        : nothing}
-      ${b
-        ? html`<p class="ml-mnist__progress">第 ${b.epoch}/${this.state.epochs} 轮 · 批 ${b.batch}/${b.batchesPerEpoch} · 损失 ${b.loss.toFixed(4)} · 训练准确率 ${(b.accuracy * 100).toFixed(1)}% ·
-            ${Math.round(b.imagesPerSecond)} 张/秒 · 预计剩余 ${formatSeconds(b.secondsLeft)}</p>
-            <progress class="ml-mnist__bar" aria-label="总体训练进度" max="1" .value=${(b.epoch - 1 + b.batch / b.batchesPerEpoch) / this.state.epochs}></progress>`
-        : nothing}
-      ${r.status === 'paused' ? html`<p>已暂停：模型和进度都保留着，点击“继续”接着训练。</p>` : nothing}
-      ${r.status === 'stopped' ? html`<p>已停止。已完成的轮次保存在浏览器中，可以用下面的画板试试当前的模型。</p>` : nothing}
-      ${r.notice ? html`<p class="ml-notice">${r.notice}</p>` : nothing}
-      ${r.error ? html`<p class="ml-error" role="alert">${r.error}</p>` : nothing}
-      ${r.memory.length ? html`<p><small>张量计数（tf.memory().numTensors）：${r.memory.map((m) => `${m.when} ${m.numTensors}`).join('；')}${r.epochs.length ? `；各轮结束 ${r.epochs.map((e) => e.numTensors).join('、')}` : ''}</small></p>` : nothing}
-    </div>`;
+  private errorText(error: ErrorInfo): string {
+    const template = this.s.errors[error.code] ?? this.s.errorFallback;
+    return format(template, { code: error.code, ...Object.fromEntries(Object.entries(error.detail).map(([k, v]) => [k, String(v)])) });
   }
 
   private renderModel(): TemplateResult {
-    const m = this.run.model;
-    const sources = { trained: '本次训练', indexeddb: '上次保存在本浏览器中的模型', files: '从文件载入的模型' };
-    return html`<section class="ml-mnist__model" aria-label="模型与手写画板">
-      <h4>用你的模型识别手写数字</h4>
-      <p>${m
-        ? html`当前模型：${sources[m.source]}${m.testAccuracy !== null ? `，测试准确率 ${(m.testAccuracy * 100).toFixed(2)}%` : ''}${m.savedAt ? `，已保存于 ${new Date(m.savedAt).toLocaleString('zh-CN')}` : m.source === 'trained' ? '，但未能保存到本浏览器（存储可能已满或被禁用），请用“下载模型”保留它' : ''}。`
-        : '还没有模型：先训练（“快速预览”一轮只需几十秒），或载入之前下载的模型文件。'}</p>
+    const m = this.model;
+    const t = this.s.model;
+    const busy = isBusy(this.run);
+    const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+    const parts: string[] = [];
+    if (m) {
+      parts.push(t.sources[m.source]);
+      if (m.epochs !== null) parts.push(format(t.epochs, { epochs: m.epochs }));
+      if (m.accuracy !== null) parts.push(format(m.source === 'files' ? t.accuracySample : t.accuracy, { count: m.evaluatedOn.toLocaleString('en-US'), accuracy: pct(m.accuracy) }));
+      else if (m.source === 'files') parts.push(t.notEvaluated);
+      parts.push(m.savedAt ? format(t.savedAt, { time: new Date(m.savedAt).toLocaleString('zh-CN') }) : t.notSaved);
+    }
+    return html`<section class="ml-mnist__model" aria-labelledby=${this.idFor('model-title')}>
+      <h4 id=${this.idFor('model-title')}>${t.title}</h4>
+      <p data-model-summary>${m ? `${parts.join('，')}。` : t.none}
+        ${m && m.accuracy !== null && m.accuracy < 0.5 ? html`<strong>${t.weakModel}</strong>` : nothing}</p>
+      ${this.importing ? html`<p role="status">${t.checking}</p>` : nothing}
+      ${this.importError ? html`<p class="ml-error" role="alert" data-import-error=${this.importError.code}>${this.errorText(this.importError)}</p>` : nothing}
       <div class="ml-mnist__pad-row">
         <ml-digit-pad @digit=${(e: CustomEvent<PreparedDigit>) => this.onDigit(e)}></ml-digit-pad>
         <div>
-          ${renderProbabilities(this.probabilities)}
-          ${this.sample ? html`<p class="ml-mnist__hint" data-sample-label=${this.sample.label}>这是测试图像 #${this.sample.index}，真实标签是 ${this.sample.label}。</p>` : nothing}
+          ${renderProbabilities(this.probabilities, this.s)}
+          ${this.sample ? html`<p class="ml-mnist__hint" data-sample-label=${this.sample.label}>${format(this.s.pad.sample, { index: this.sample.index, label: this.sample.label })}</p>` : nothing}
           <p class="ml-mnist__pad-actions">
-            <button type="button" class="ml-button" @click=${() => this.querySelector<DigitPad>('ml-digit-pad')?.clear()}>清空画板</button>
-            <button type="button" class="ml-button" data-action="sample" ?disabled=${!m} @click=${() => this.requestSample()}>从测试集取一张</button>
-            <button type="button" class="ml-button" ?disabled=${!m} data-action="export" @click=${() => this.send({ type: 'export' })}>下载模型</button>
-            <label class="ml-button ml-file">载入模型文件…<input type="file" multiple accept=".json,.bin" @change=${(e: Event) => this.onFiles(e)} /></label>
+            <button type="button" class="ml-button" @click=${() => this.querySelector<DigitPad>('ml-digit-pad')?.clear()}>${this.s.actions.clear}</button>
+            <button type="button" class="ml-button" data-action="sample" ?disabled=${!m} @click=${() => this.requestSample()}>${this.s.actions.sample}</button>
+            <button type="button" class="ml-button" data-action="export" ?disabled=${!m} @click=${() => this.exportModel()}>${this.s.actions.export}</button>
+            <label class="ml-button ml-file" aria-disabled=${busy || this.importing ? 'true' : 'false'}
+              >${this.s.actions.import}<input type="file" multiple accept=".json,.bin,application/json,application/octet-stream"
+                ?disabled=${busy || this.importing} data-action="import" @change=${(e: Event) => this.onFiles(e)}
+            /></label>
           </p>
+          ${busy ? html`<p class="ml-control__hint">${t.importLocked}</p>` : nothing}
         </div>
       </div>
     </section>`;
@@ -263,12 +287,13 @@ export class MnistIsland extends LiveIsland<typeof mnistSchema> {
 
   protected renderBody(): TemplateResult {
     const r = this.run;
-    const busy = r.status === 'training' || r.status === 'loading' || r.status === 'paused';
+    const busy = isBusy(r);
+    const epochs = r.config?.epochs ?? this.state.epochs;
     return html`
-      ${this.renderSettings(busy)} ${this.renderControls()} ${this.renderStatus()}
-      ${r.trainPoints.length || r.validation.length ? renderCharts(r, this.state.epochs) : nothing}
-      ${r.epochs.length ? renderEpochTable(r.epochs) : nothing}
-      ${r.final ? renderFinal(r.final) : nothing}
+      ${settingsForm(this, this.s, busy)} ${this.renderControls()}
+      ${runStatus(r, this.model, this.s, r.error ? this.errorText(r.error) : null)}
+      ${r.trainPoints.length || r.validation.length ? renderCharts(r, epochs, this.s, this.size.column(2)) : nothing}
+      ${r.epochs.length ? renderEpochTable(r.epochs, this.s) : nothing} ${r.final ? renderFinal(r.final, this.s) : nothing}
       ${this.renderModel()}
     `;
   }

@@ -1,4 +1,5 @@
 import type { Presets, Schema } from '../../../src/lib/state/codec';
+import { backendField } from '../../../src/tf/backend-field';
 
 /**
  * URL state of the chapter 5 training island (`?mnist.backend=wasm&mnist.epochs=1#live-mnist`):
@@ -7,7 +8,7 @@ import type { Presets, Schema } from '../../../src/lib/state/codec';
  * images, 1 epoch, well under a minute), and the `source` preset is the source's full run.
  */
 export const mnistSchema = {
-  backend: { kind: 'enum', values: ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'], default: 'auto' },
+  backend: backendField,
   slice: { kind: 'enum', values: ['quick', 'full'], default: 'quick' },
   epochs: { kind: 'int', min: 1, max: 20, default: 1 },
   batch: { kind: 'int', min: 8, max: 512, default: 64 },

@@ -35,7 +35,7 @@ export interface Series {
 
 export interface Marker extends Point {
   className: string;
-  /** The marker's name for assistive technology (the figure's caption names it for everyone). */
+  /** What the marker is (the figure's caption or legend says it in words). */
   label: string;
   radius?: number;
 }
@@ -123,12 +123,12 @@ export function xyChart(options: XYChartOptions): SVGTemplateResult {
     ${options.under ? options.under(scales) : nothing}
     ${axes(scales, options)}
     ${(options.series ?? []).map(
-      (s) => svg`<path class=${`ml-chart__line ${s.className}`} fill="none" d=${pathOf(s.points, scales, s.step)} aria-label=${s.label}></path>`,
+      (s) => svg`<path class=${`ml-chart__line ${s.className}`} fill="none" d=${pathOf(s.points, scales, s.step)}></path>`,
     )}
     ${(options.markers ?? [])
       .filter((m) => Number.isFinite(m.x) && Number.isFinite(m.y))
       .map(
-        (m) => svg`<circle class=${`ml-chart__marker ${m.className}`} cx=${scales.x(m.x)} cy=${scales.y(m.y)} r=${m.radius ?? 5} aria-label=${m.label}></circle>`,
+        (m) => svg`<circle class=${`ml-chart__marker ${m.className}`} cx=${scales.x(m.x)} cy=${scales.y(m.y)} r=${m.radius ?? 5}></circle>`,
       )}
     ${options.over ? options.over(scales) : nothing}
   </svg>`;

@@ -26,7 +26,7 @@ export type MnistTrainEvent =
   | { type: 'data-progress'; loaded: number; total: number }
   | { type: 'data-ready'; trainCount: number; testCount: number; fromCache: boolean }
   | { type: 'status'; status: 'training' | 'paused' }
-  | { type: 'memory'; numTensors: number; when: 'start' | 'stopped' | 'done' }
+  | { type: 'memory'; numTensors: number; when: 'before' | 'start' | 'stopped' | 'done' }
   | { type: 'batch'; report: BatchReport }
   | { type: 'validation'; report: EvalReport }
   | { type: 'epoch'; report: EpochReport }
