@@ -2,7 +2,8 @@
 // every page the JavaScript it loads before any interaction, and the lazy chunks it can
 // pull in on use (islands, Mermaid), raw and gzip.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
 import { pageWeight } from '../scripts/page-weight.mjs';
 
@@ -38,7 +39,20 @@ for (const page of pages) {
   }
 }
 
-console.log('\nLoaded on use (dynamic import), size on top of the page’s up-front code:');
-for (const chunk of [...lazyChunks.values()].sort((a, b) => b.gzip - a.gzip)) {
-  console.log(`${chunk.entry.padEnd(60)} ${kb(chunk.raw).padStart(10)} ${kb(chunk.gzip).padStart(10)}  on ${chunk.pages.length} page(s)`);
+console.log('\nLoaded on use (dynamic import): the chunk’s own code (gzip; goal for an island ≤ 40 KB) and the named shared chunks it pulls in (loaded once per page):');
+console.log(`${'entry'.padEnd(60)} ${'own gzip'.padStart(10)} ${'total gzip'.padStart(11)}  shared`);
+const sharedSizes = new Map();
+for (const chunk of [...lazyChunks.values()].sort((a, b) => b.own.gzip - a.own.gzip)) {
+  const shared = Object.entries(chunk.shared).map(([name, gz]) => {
+    sharedSizes.set(name, gz);
+    return name;
+  });
+  console.log(`${chunk.entry.padEnd(60)} ${kb(chunk.own.gzip).padStart(10)} ${kb(chunk.gzip).padStart(11)}  ${shared.join(', ')}  (${chunk.pages.length} page(s))`);
+}
+console.log('\nNamed shared chunks (gzip):');
+for (const [name, gz] of sharedSizes) console.log(`  ${name.padEnd(12)} ${kb(gz)}`);
+const workerFiles = readdirSync(join(dist, '_astro')).filter((f) => /^tfjs[-.].*\.js$|^tf\.worker.*\.js$/.test(f));
+for (const file of workerFiles) {
+  const code = readFileSync(join(dist, '_astro', file));
+  console.log(`  ${file.padEnd(40)} ${kb(gzipSync(code, { level: 9 }).length)}  (TensorFlow.js worker: loads when an island first uses it)`);
 }

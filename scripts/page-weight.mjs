@@ -11,6 +11,12 @@ import { join, posix } from 'node:path';
 const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'`]([^"'`]+\.m?js)["'`]/g;
 const DYNAMIC_IMPORT = /\bimport\(\s*["'`]([^"'`]+\.m?js)["'`]\s*\)/g;
 
+/** The named chunk groups of astro.config.mjs (shared by every island that uses them). */
+export const SHARED_GROUPS = ['lit-shell', 'katex', 'd3', 'tfjs'];
+
+/** @param {string} file */
+const sharedGroupOf = (file) => SHARED_GROUPS.find((group) => posix.basename(file).startsWith(`${group}.`) || posix.basename(file).startsWith(`${group}-`));
+
 /** @param {Buffer[]} parts */
 const sizes = (parts) => {
   const all = Buffer.concat(parts);
@@ -95,8 +101,17 @@ export function pageWeight(distDir, htmlFile, base = '/') {
       /** @type {Map<string, Buffer>} */
       const chunk = new Map();
       collect(path, chunk, new Set());
-      const added = [...chunk].filter(([file]) => !upFront.has(file)).map(([, code]) => code);
-      return { entry: path, ...sizes(added) };
+      const added = [...chunk].filter(([file]) => !upFront.has(file));
+      /** @type {Record<string, number>} gzip bytes of each named shared chunk it loads */
+      const shared = {};
+      /** @type {Buffer[]} */
+      const own = [];
+      for (const [file, code] of added) {
+        const group = sharedGroupOf(file);
+        if (group) shared[group] = (shared[group] ?? 0) + sizes([code]).gzip;
+        else own.push(code);
+      }
+      return { entry: path, ...sizes(added.map(([, code]) => code)), own: sizes(own), shared };
     });
 
   return { files: [...upFront.keys()], foreign, ...sizes([...inline, ...upFront.values()]), lazy };
