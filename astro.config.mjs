@@ -91,6 +91,7 @@ export default defineConfig({
       sidebar: [
         { label: '导读', link: '/' },
         { label: '十章正文', items: [{ autogenerate: { directory: 'chapters' } }] },
+        { label: '实验索引', link: '/workshop/' },
       ],
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
     }),
@@ -101,7 +102,7 @@ export default defineConfig({
     // ES-module workers can split: each TensorFlow.js backend is its own chunk, fetched on use.
     worker: {
       format: 'es',
-      rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { codeSplitting: { includeDependenciesRecursively: false, groups: WORKER_CHUNK_GROUPS } } },
+      rolldownOptions: { output: { codeSplitting: { includeDependenciesRecursively: false, groups: WORKER_CHUNK_GROUPS } } },
     },
   },
 });

@@ -43,6 +43,14 @@ export const SHELL_STRING_KEYS = [
   'island.scrollFormula',
   'island.scrollBox',
   'island.tocPrefix',
+  'workshop.chapter',
+  'workshop.open',
+  'workshop.present',
+  'workshop.copy',
+  'workshop.qr',
+  'workshop.presets',
+  'workshop.copied',
+  'workshop.copyFailed',
   ...PROBLEM_CODES.map((code) => `island.problem.${code}` as const),
 ] as const;
 

@@ -101,6 +101,12 @@ describe('search engines and sharing', () => {
     for (const p of pages) expect(select('html', p.tree)?.properties['lang']).toBe('zh-CN');
   });
 
+  it('the landing page is titled once, not "site | site"', () => {
+    const title = toString(select('title', page('index.html').tree)!);
+    expect(title).toBe('AI 大模型创业：如何利用竞争优势？');
+    expect(toString(select('title', page('chapters/03-algorithms/index.html').tree)!)).toMatch(/^第 3 章 .+ \| AI 大模型创业/);
+  });
+
   it.each(contentPages.map((p) => [p.file, p] as const))('%s has description, canonical, Open Graph, Twitter tags and JSON-LD', (_, p) => {
     const { tree } = p;
     expect(meta(tree, 'description')).toMatch(/[\u4e00-\u9fff]/);
