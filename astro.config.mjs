@@ -10,6 +10,7 @@ import { mnistAssets } from './scripts/mnist-assets.mjs';
 import { rehypeBaseLinks } from './scripts/rehype-base-links.mjs';
 import { katexCss } from './scripts/katex-css.mjs';
 import { DEFAULT_SITE_URL } from './scripts/site-url.mjs';
+import { offline } from './scripts/offline.mjs';
 import { searchTuning } from './scripts/search-tuning.mjs';
 
 /**
@@ -95,6 +96,8 @@ export default defineConfig({
       ],
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
     }),
+    // After Starlight, so that the search index it writes is precached too.
+    offline(),
   ],
   vite: {
     plugins: [katexCss(), clientChunkGroups()],

@@ -1,5 +1,19 @@
 import type { IslandDefinition } from './types';
+import { prepIsland } from './preprocess/definition';
+import { initIsland } from './init/definition';
+import { backpropIsland } from './backprop/definition';
 import { metricsIsland } from './metrics/definition';
+import { matrixIsland } from './matrix/definition';
+import { gemmIsland } from './gemm/definition';
+import { vectorsIsland } from './vectors/definition';
+import { distributionsIsland } from './distributions/definition';
+import { conditionalIsland } from './conditional/definition';
+import { bayesIsland } from './bayes/definition';
+import { raceIsland } from './race/definition';
+import { nlpIsland } from './nlp/definition';
+import { lqrIsland } from './lqr/definition';
+import { lpIsland } from './lp/definition';
+import { exampleIsland } from './example/definition';
 import { mnistIsland } from './mnist/definition';
 
 /**
@@ -7,7 +21,7 @@ import { mnistIsland } from './mnist/definition';
  * the workshop index, the offline precache and the browser-test contract read this list;
  * adding an island is one line here (see README, "Adding an island").
  */
-export const ISLANDS: readonly IslandDefinition[] = [metricsIsland, mnistIsland] as readonly IslandDefinition[];
+export const ISLANDS: readonly IslandDefinition[] = [prepIsland, initIsland, backpropIsland, raceIsland, metricsIsland, matrixIsland, gemmIsland, vectorsIsland, distributionsIsland, conditionalIsland, bayesIsland, lpIsland, nlpIsland, lqrIsland, exampleIsland, mnistIsland] as readonly IslandDefinition[];
 
 export function islandByTag(tag: string): IslandDefinition | undefined {
   return ISLANDS.find((island) => island.tag === tag);

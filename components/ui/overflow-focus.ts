@@ -5,8 +5,11 @@
  *
  * Measuring forces layout and a chapter has dozens of formulas, so a scan reads every box
  * first and writes attributes after (one layout, no read/write ping-pong), the page-wide
- * scan waits until the browser is idle, and it reruns only when the window is resized.
+ * scan waits until the browser is idle, and it reruns only when fonts arrive or the window is resized.
  */
+/** Dispatched (bubbling) by content that changes width after load, e.g. a diagram drawn late. */
+export const OVERFLOW_CHANGED = 'overflow-changed';
+
 export class OverflowFocus {
   /** What this class added to each element, so that only that is taken away again. */
   private readonly added = new WeakMap<HTMLElement, string[]>();
@@ -30,6 +33,9 @@ export class OverflowFocus {
       else setTimeout(() => this.scan(root), 200);
     };
     idle();
+    // KaTeX's fonts arrive after the first paint (font-display: swap) and widen formulas.
+    document.fonts?.addEventListener('loadingdone', idle);
+    root.addEventListener(OVERFLOW_CHANGED, idle);
     window.addEventListener('resize', () => {
       if (this.resizeTimer) clearTimeout(this.resizeTimer);
       this.resizeTimer = setTimeout(idle, 250);

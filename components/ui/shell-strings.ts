@@ -51,6 +51,15 @@ export const SHELL_STRING_KEYS = [
   'workshop.presets',
   'workshop.copied',
   'workshop.copyFailed',
+  'offline.updateReady',
+  'offline.reload',
+  'offline.checking',
+  'offline.download',
+  'offline.size',
+  'offline.cached',
+  'offline.progress',
+  'offline.done',
+  'offline.failed',
   ...PROBLEM_CODES.map((code) => `island.problem.${code}` as const),
 ] as const;
 

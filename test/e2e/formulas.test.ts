@@ -69,12 +69,21 @@ describe('formula rendering', () => {
     await probe.page.evaluate(() => document.fonts.ready);
     const formula = probe.page.locator('.sl-heading-wrapper:has(h3[id^="423-"]) ~ .katex-display').nth(1);
     await formula.scrollIntoViewIfNeeded();
+    await probe.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     // The picture must be drawn in KaTeX's own fonts (served by the site), never a fallback.
     const fontsLoaded = await probe.page.evaluate(async () => {
       await document.fonts.ready;
       return ['KaTeX_Main', 'KaTeX_Math'].map((family) => [family, [...document.fonts].some((f) => f.family.replace(/"/g, '') === family && f.status === 'loaded')]);
     });
     expect(Object.fromEntries(fontsLoaded)).toEqual({ KaTeX_Main: true, KaTeX_Math: true });
+    // Where the formula lands depends on the prose above it (and on how much of it the browser
+    // has laid out yet); a fractional offset moves every antialiased edge. Snap it to whole pixels.
+    await formula.locator('.katex').evaluate((katex: HTMLElement) => {
+      const { top, left } = katex.getBoundingClientRect();
+      katex.style.position = 'relative';
+      katex.style.top = `${Math.round(top) - top}px`;
+      katex.style.left = `${Math.round(left) - left}px`;
+    });
     const shot = PNG.sync.read(await formula.locator('.katex').screenshot({ animations: 'disabled' }));
     await probe.context.close();
     if (process.env['UPDATE_REFERENCE'] || !existsSync(reference)) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, seriousViolations, type PageProbe } from './browser';
+import { launchBrowser, openPage, seriousViolations, settledBox, type PageProbe } from './browser';
 
 const baseUrl = inject('baseUrl');
 const chapter5 = new URL('chapters/05-mnist-project/', baseUrl).href;
@@ -35,8 +35,7 @@ async function waitFor(page: Page, predicate: () => Promise<boolean>, timeout: n
 /** Draws a vertical stroke (a "1") on the digit pad with the mouse. */
 async function drawOne(page: Page): Promise<void> {
   const pad = page.locator('ml-digit-pad canvas.ml-pad__canvas');
-  await pad.scrollIntoViewIfNeeded();
-  const box = (await pad.boundingBox())!;
+  const box = await settledBox(pad);
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.15);
   await page.mouse.down();
   for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width * 0.52, box.y + box.height * (0.15 + i * 0.07));

@@ -40,6 +40,14 @@ export function validateEvents(e: EventProbabilities): { ok: true } | EventsInva
   return { ok: true };
 }
 
+/**
+ * The values P(A∩B) can take for given P(A) and P(B): from max(0, P(A) + P(B) − 1) (any
+ * less and P(A∪B) > 1) to min(P(A), P(B)) (the overlap lies inside both events).
+ */
+export function intersectionBounds(pA: number, pB: number): { lower: number; upper: number } {
+  return { lower: Math.max(0, pA + pB - 1), upper: Math.min(pA, pB) };
+}
+
 /** The four disjoint cells; they add up to 1. */
 export interface TwoByTwo {
   aAndB: number;

@@ -113,6 +113,27 @@ export function sample(d: Distribution, count: number, rng: Rng): number[] {
   return Array.from({ length: count }, () => sampleOne(d, rng));
 }
 
+export interface SampleMoments {
+  count: number;
+  mean: number;
+  /** The unbiased sample variance s² (divides by count − 1); 0 for fewer than two samples. */
+  variance: number;
+}
+
+/** Mean and s² in one pass (Welford), stable where the two-pass textbook sums cancel. */
+export function sampleMoments(samples: readonly number[]): SampleMoments | null {
+  if (samples.length === 0) return null;
+  let mean = 0;
+  let squares = 0;
+  samples.forEach((x, i) => {
+    const delta = x - mean;
+    mean += delta / (i + 1);
+    squares += delta * (x - mean);
+  });
+  const count = samples.length;
+  return { count, mean, variance: count > 1 ? squares / (count - 1) : 0 };
+}
+
 export interface DiscreteBin {
   k: number;
   count: number;

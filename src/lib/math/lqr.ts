@@ -92,17 +92,34 @@ export function validateLqr(p: LqrProblem): LqrInvalid | null {
   return validateSystem(p);
 }
 
-/** One backward Riccati step: (K_k, P_k) from P_{k+1}. */
-export function riccatiStep(s: LqrSystem, next: ReadonlyMatrix): { K: Matrix; P: Matrix } {
-  const bt = transpose(s.B);
-  const btp = multiply(bt, next);
+/** One backward Riccati step with its intermediate products, for showing the step with numbers. */
+export interface RiccatiDetail {
+  /** R + BᵀP_{k+1}B. */
+  gram: Matrix;
+  /** BᵀP_{k+1}A. */
+  cross: Matrix;
+  K: Matrix;
+  /** A − BK_k. */
+  closed: Matrix;
+  P: Matrix;
+}
+
+export function riccatiStepDetail(s: LqrSystem, next: ReadonlyMatrix): RiccatiDetail {
+  const btp = multiply(transpose(s.B), next);
   const gram = add(s.R, multiply(btp, s.B));
+  const cross = multiply(btp, s.A);
   // R is positive definite, so R + BᵀPB is too and the solve cannot fail.
-  const K = solve(gram, multiply(btp, s.A)) as Matrix;
+  const K = solve(gram, cross) as Matrix;
   const closed = subtract(s.A, multiply(s.B, K));
   const P = symmetrize(
     add(add(s.Q, multiply(transpose(K), multiply(s.R, K))), multiply(transpose(closed), multiply(next, closed))),
   );
+  return { gram, cross, K, closed, P };
+}
+
+/** One backward Riccati step: (K_k, P_k) from P_{k+1}. */
+export function riccatiStep(s: LqrSystem, next: ReadonlyMatrix): { K: Matrix; P: Matrix } {
+  const { K, P } = riccatiStepDetail(s, next);
   return { K, P };
 }
 
@@ -146,6 +163,14 @@ export function simulate(p: LqrProblem, law: (x: readonly number[], k: number) =
     states.push(ax.map((v, i) => v + (bu[i] as number)));
   }
   return trajectoryCost(p, states, controls);
+}
+
+/** The cost paid up to each step: entry k sums the stage costs before k; the last adds the terminal cost. */
+export function cumulativeCost(t: Trajectory): number[] {
+  const out = [0];
+  for (const c of t.stageCosts) out.push((out.at(-1) as number) + c);
+  out[out.length - 1] = (out.at(-1) as number) + t.terminalCost;
+  return out;
 }
 
 export const feedback =

@@ -121,6 +121,31 @@ export function luFactor(a: ReadonlyMatrix): LuResult {
   };
 }
 
+/**
+ * The right-hand side B carried through the recorded steps, as elimination on the
+ * augmented matrix [A | B] does: entry s is B after steps[0 … s − 1] (entry 0 is B). The
+ * last entry is L⁻¹PB, the y of L y = P B that back substitution U X = y starts from.
+ */
+export function replayRightHandSide(steps: readonly LuStep[], b: ReadonlyMatrix): Matrix[] {
+  let current = cloneMatrix(b);
+  const states = [cloneMatrix(current)];
+  for (const step of steps) {
+    const next = cloneMatrix(current);
+    if (step.kind === 'swap') {
+      const [k, p] = step.rows;
+      [next[k], next[p]] = [next[p] ?? [], next[k] ?? []];
+    } else {
+      const target = next[step.row];
+      const pivotRow = current[step.k];
+      if (!target || !pivotRow) throw new RangeError(`step row ${step.row} outside B`);
+      for (let j = 0; j < target.length; j += 1) target[j] = (target[j] ?? 0) - step.factor * (pivotRow[j] ?? 0);
+    }
+    current = next;
+    states.push(cloneMatrix(current));
+  }
+  return states;
+}
+
 export type DeterminantResult =
   | {
       ok: true;

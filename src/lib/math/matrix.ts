@@ -170,6 +170,24 @@ export function hilbert(n: number): Matrix {
   return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => 1 / (i + j + 1)));
 }
 
+/** The least common multiple of 1 … 2n − 1: the scale that makes every entry of H_n an integer. */
+export function hilbertScale(n: number): number {
+  checkSize(n, n);
+  const gcd = (p: number, q: number): number => (q === 0 ? p : gcd(q, p % q));
+  let scale = 1;
+  for (let k = 2; k <= 2 * n - 1; k += 1) scale = (scale * k) / gcd(scale, k);
+  return scale;
+}
+
+/**
+ * The Hilbert matrix times hilbertScale(n): integer entries, stored exactly (1/3 is not),
+ * with the same condition number. H₆ becomes 27720 / (i + j + 1).
+ */
+export function scaledHilbert(n: number): Matrix {
+  const scale = hilbertScale(n);
+  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => scale / (i + j + 1)));
+}
+
 export interface RandomMatrixOptions {
   /** Smallest entry (default −5). */
   min?: number;

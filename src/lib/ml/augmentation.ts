@@ -257,3 +257,13 @@ export function flipChangesMeaning(label: number, flip: Flip): boolean {
   if (!Number.isInteger(label) || label < 0 || label > 9) throw new RangeError(`label must be 0..9, got ${label}`);
   return !FLIP_KEEPS[flip].includes(label);
 }
+
+/**
+ * True when a rotation by `degrees` turns a digit into something else: past a quarter turn
+ * either way the digit stands closer to upside down than upright, and upside down is the
+ * 180° turn (both flips), which only 0, 1 and 8 survive (6 and 9 swap).
+ */
+export function rotationChangesMeaning(label: number, degrees: number): boolean {
+  const turn = ((((degrees + 180) % 360) + 360) % 360) - 180;
+  return Math.abs(turn) > 90 && flipChangesMeaning(label, 'both');
+}

@@ -1,4 +1,4 @@
-import { bin } from 'd3-array';
+import { bisectRight } from 'd3-array';
 import type { Rng } from '../random/prng';
 
 /**
@@ -285,6 +285,91 @@ export function standardize(image: GrayImage, standardizer: Standardizer): GrayI
   );
 }
 
+/**
+ * Min–max scaling with statistics fitted on a training set (the chapter's x_min, x_max),
+ * applied unchanged to any other image; a held-out image may then leave [lo, hi].
+ */
+export interface MinMaxFit {
+  min: number;
+  max: number;
+}
+
+export type MinMaxFitResult = { ok: true; fit: MinMaxFit } | { ok: false; code: 'no-images' | 'zero-range' };
+
+export function fitMinMax(images: readonly GrayImage[]): MinMaxFitResult {
+  if (images.length === 0) return { ok: false, code: 'no-images' };
+  let min = Infinity;
+  let max = -Infinity;
+  for (const im of images) {
+    for (const v of im.data) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  return max > min ? { ok: true, fit: { min, max } } : { ok: false, code: 'zero-range' };
+}
+
+export function applyMinMax(image: GrayImage, fit: MinMaxFit, lo = 0, hi = 1): GrayImage {
+  const range = fit.max - fit.min;
+  if (!(range > 0)) throw new RangeError(`a min–max fit needs max > min, got [${fit.min}, ${fit.max}]`);
+  return withData(
+    image,
+    image.data.map((v) => lo + ((v - fit.min) / range) * (hi - lo)),
+  );
+}
+
+/** Population mean and standard deviation of all pixels of a set of images. */
+export function pixelMeanStd(images: readonly GrayImage[]): { mean: number; std: number; count: number } {
+  let count = 0;
+  let sum = 0;
+  for (const im of images) {
+    count += im.data.length;
+    for (const v of im.data) sum += v;
+  }
+  if (count === 0) return { mean: 0, std: 0, count };
+  const mean = sum / count;
+  let sq = 0;
+  for (const im of images) for (const v of im.data) sq += (v - mean) ** 2;
+  return { mean, std: Math.sqrt(sq / count), count };
+}
+
+// ---------------------------------------------------------------- comparing
+
+/** How many pixels of `a` and `b` differ by more than `tolerance` (a missing pixel of `missing` always counts). */
+export function countDifferent(a: GrayImage, b: GrayImage, tolerance: number, missing?: Uint8Array): number {
+  if (a.data.length !== b.data.length) throw new RangeError('images differ in size');
+  let n = 0;
+  for (let i = 0; i < a.data.length; i++) {
+    if (missing?.[i] || Math.abs((a.data[i] ?? 0) - (b.data[i] ?? 0)) > tolerance) n++;
+  }
+  return n;
+}
+
+/** 1 where the pixels differ by more than `tolerance` (or are missing), else 0. */
+export function differenceMask(a: GrayImage, b: GrayImage, tolerance: number, missing?: Uint8Array): Uint8Array {
+  if (a.data.length !== b.data.length) throw new RangeError('images differ in size');
+  return Uint8Array.from(a.data, (v, i) => (missing?.[i] || Math.abs(v - (b.data[i] ?? 0)) > tolerance ? 1 : 0));
+}
+
+/** Mean |a − b| over all pixels. */
+export function meanAbsoluteDifference(a: GrayImage, b: GrayImage): number {
+  if (a.data.length !== b.data.length) throw new RangeError('images differ in size');
+  let sum = 0;
+  for (let i = 0; i < a.data.length; i++) sum += Math.abs((a.data[i] ?? 0) - (b.data[i] ?? 0));
+  return sum / a.data.length;
+}
+
+/** The 3×3 window around (x, y) with clamp-to-edge, row by row: what medianFilter3 sorts. */
+export function window3(image: GrayImage, x: number, y: number): number[] {
+  const { width, height, data } = image;
+  const out: number[] = [];
+  for (let dy = -1; dy <= 1; dy++) {
+    const yy = Math.min(height - 1, Math.max(0, y + dy));
+    for (let dx = -1; dx <= 1; dx++) out.push(data[yy * width + Math.min(width - 1, Math.max(0, x + dx))] ?? 0);
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- histograms
 
 export interface HistogramBin {
@@ -294,9 +379,12 @@ export interface HistogramBin {
 }
 
 /**
- * `bins` equal-width bins over [lo, hi] (d3-array's `bin`); a value equal to hi falls in the
- * last bin, values outside [lo, hi] and NaN are not counted. Without a domain, the values'
- * extent is used (a constant set gets the width-1 domain [v − 0.5, v + 0.5]).
+ * `bins` equal-width bins over [lo, hi], with d3-array's `bin` rule: bin k holds
+ * t[k−1] ≤ v < t[k] for the inner thresholds t, found with d3's `bisectRight`; a value equal
+ * to hi falls in the last bin, values outside [lo, hi] and NaN are not counted. It only counts
+ * (`bin` would also keep every value in its bin: slow for the 200,000 pixels of a training
+ * set). Without a domain, the values' extent is used (a constant set gets the width-1 domain
+ * [v − 0.5, v + 0.5]).
  */
 export function histogram(values: ArrayLike<number>, bins: number, domain?: readonly [number, number]): HistogramBin[] {
   if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`bins must be a positive integer, got ${bins}`);
@@ -304,8 +392,15 @@ export function histogram(values: ArrayLike<number>, bins: number, domain?: read
   if (!(hi > lo)) [lo, hi] = [lo - 0.5, lo + 0.5];
   const step = (hi - lo) / bins;
   const thresholds = Array.from({ length: bins - 1 }, (_, i) => lo + (i + 1) * step);
-  const binner = bin<number, number>().domain([lo, hi]).thresholds(thresholds);
-  return binner(Array.from(values)).map((b) => ({ x0: b.x0 ?? lo, x1: b.x1 ?? hi, count: b.length }));
+  const counts = new Array<number>(bins).fill(0);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? NaN;
+    if (v >= lo && v <= hi) {
+      const k = bisectRight(thresholds, v);
+      counts[k] = (counts[k] ?? 0) + 1;
+    }
+  }
+  return counts.map((count, k) => ({ x0: k > 0 ? (thresholds[k - 1] ?? lo) : lo, x1: k < bins - 1 ? (thresholds[k] ?? hi) : hi, count }));
 }
 
 function extentOf(values: ArrayLike<number>): [number, number] {

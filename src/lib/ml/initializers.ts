@@ -76,3 +76,13 @@ export function initWeights(scheme: InitScheme, fanIn: number, fanOut: number, r
 }
 
 export const initBiases = (fanOut: number): Float32Array => new Float32Array(fanOut);
+
+/**
+ * How much one dense layer multiplies the second moment of the signal, to first order
+ * (independent zero-mean weights, an activation near its linear regime): n_in · Var(W), halved
+ * after a ReLU, which zeroes about half of its inputs (He et al. 2015). Over k layers the
+ * factors multiply, so a gain below 1 makes the signal vanish and above 1 explode.
+ */
+export function secondMomentGain(scheme: InitScheme, fanIn: number, fanOut: number, activation: 'linear' | 'relu'): number {
+  return fanIn * initVariance(scheme, fanIn, fanOut) * (activation === 'relu' ? 0.5 : 1);
+}

@@ -37,6 +37,8 @@ export interface RaceSettings {
   adaptiveBatch?: 'full' | 'minibatch';
   /** Converged within this distance of the minimum; default 10⁻³ × the view's diagonal. */
   tolerance?: number;
+  /** Where every racer starts; default the surface's own start. Must lie within the surface's bounds. */
+  start?: Point;
 }
 
 export type DivergenceReason =
@@ -62,6 +64,8 @@ export interface RacerResult {
   losses: number[];
   /** Per-term gradients evaluated before reaching each point (cumulative; evaluations[0] = 0). */
   evaluations: number[];
+  /** gradients[t − 1]: the (batch) gradient step t used to move from points[t − 1] to points[t]. */
+  gradients: Point[];
   status: RacerStatus;
   /** The largest stable η where theory gives one (quadratic surface, full-batch gradient, GD or momentum); else null. */
   stableLr: number | null;
@@ -82,6 +86,11 @@ const RULES: Record<RacerId, OptimizerKind> = {
   rmsprop: 'rmsprop',
   adam: 'adam',
 };
+
+/** The update rule and hyperparameters a racer runs with. */
+export function racerConfig(id: RacerId, s: RaceSettings): OptimizerConfig {
+  return configFor(RULES[id], s);
+}
 
 function configFor(rule: OptimizerKind, s: RaceSettings): OptimizerConfig {
   switch (rule) {
@@ -125,10 +134,12 @@ function runRacer(id: RacerId, surface: Surface, s: RaceSettings, tolerance: num
   const config = configFor(rule, s);
   const stableLr = stableLrFor(rule, size >= surface.terms, surface, s);
   let state = initOptimizerState(rule, 2);
-  let position: Point = [surface.start[0], surface.start[1]];
+  const start = s.start ?? surface.start;
+  let position: Point = [start[0], start[1]];
   const points: Point[] = [position];
   const losses = [surface.value(...position)];
   const evaluations = [0];
+  const gradients: Point[] = [];
   const distance = ([x, y]: Point) => (surface.minimum ? Math.hypot(x - surface.minimum.point[0], y - surface.minimum.point[1]) : Infinity);
   let status: RacerStatus = distance(position) <= tolerance ? { code: 'converged', step: 0 } : { code: 'running' };
   for (let step = 1; step <= s.steps && status.code === 'running'; step++) {
@@ -150,19 +161,23 @@ function runRacer(id: RacerId, surface: Surface, s: RaceSettings, tolerance: num
     points.push(next);
     losses.push(loss);
     evaluations.push((evaluations[evaluations.length - 1] ?? 0) + indices.length);
+    gradients.push(grad);
     if (distance(next) <= tolerance) status = { code: 'converged', step };
   }
-  return { id, rule, batch, points, losses, evaluations, status, stableLr };
+  return { id, rule, batch, points, losses, evaluations, gradients, status, stableLr };
 }
 
-function validate(s: RaceSettings): void {
+function validate(surface: Surface, s: RaceSettings): void {
   if (!Number.isInteger(s.steps) || s.steps < 0) throw new RangeError(`steps must be a non-negative integer, got ${s.steps}`);
   if (!Number.isInteger(s.batchSize) || s.batchSize < 1) throw new RangeError(`batch size must be a positive integer, got ${s.batchSize}`);
   if (s.tolerance !== undefined && !(s.tolerance > 0)) throw new RangeError(`tolerance must be positive, got ${s.tolerance}`);
+  if (s.start && !(Number.isFinite(s.start[0]) && Number.isFinite(s.start[1]) && inside(surface, s.start))) {
+    throw new RangeError(`start (${s.start.join(', ')}) must be finite and within the surface's bounds`);
+  }
 }
 
 export function runRace(surface: Surface, settings: RaceSettings): RaceResult {
-  validate(settings);
+  validate(surface, settings);
   const { view } = surface;
   const tolerance = settings.tolerance ?? 1e-3 * Math.hypot(view.xMax - view.xMin, view.yMax - view.yMin);
   return {

@@ -32,8 +32,8 @@ export interface SoftmaxTfRun {
 }
 
 export interface SoftmaxTfHooks {
-  /** Called after each epoch; the training waits for it. */
-  onEpoch?: (epoch: number, loss: number) => void | Promise<void>;
+  /** Called after each epoch with the records so far; the training waits for it. */
+  onEpoch?: (epoch: number, loss: number, progress: { curve: readonly CurvePoint[]; evaluations: number }) => void | Promise<void>;
   /** Checked between updates; true stops the run (status stays 'ok', fewer epochs). */
   stopped?: () => boolean;
 }
@@ -111,7 +111,7 @@ export async function trainSoftmaxRegressionTf(
       }
       evaluations = after;
     }
-    await hooks.onEpoch?.(epoch, epochLosses[epochLosses.length - 1] ?? Number.NaN);
+    await hooks.onEpoch?.(epoch, epochLosses[epochLosses.length - 1] ?? Number.NaN, { curve, evaluations });
   }
   return finish({ code: 'ok' });
 }

@@ -6,4 +6,8 @@ import type { FeatureModule } from './context';
  */
 export const FEATURES: Readonly<Record<string, () => Promise<{ handlers: FeatureModule }>>> = {
   mnist: () => import('./mnist'),
+  gemm: () => import('./gemm'),
+  'deep-stack': () => import('./deep-stack'),
+  softmax: () => import('./softmax'),
+  'mlp-check': () => import('./mlp-check'),
 };
