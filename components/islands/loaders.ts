@@ -20,4 +20,5 @@ export const islandLoaders: Readonly<Record<string, () => Promise<unknown>>> = {
   'ml-lqr': () => import('./lqr/element'),
   'ml-example': () => import('./example/element'),
   'ml-mnist': () => import('./mnist/element'),
+  'ml-fraud': () => import('./fraud/element'),
 };

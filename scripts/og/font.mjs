@@ -86,12 +86,33 @@ function loadSlice(slice) {
   return font;
 }
 
+/** Decodes one WOFF2 file at a time: see unpack(). */
+let unpackQueue = Promise.resolve();
+
+/**
+ * wawoff2 hands back its output in the WebAssembly heap, which the next decode overwrites
+ * (or grows, detaching it). Two slices decoded at once gave fontkit garbage ("Unknown font
+ * format") on a cold start, so decodes run one after another and each result is copied out
+ * before the next begins.
+ * @param {Buffer} woff2 @returns {Promise<Buffer>}
+ */
+function unpack(woff2) {
+  const run = unpackQueue.then(async () => {
+    // Loaded on first use: it instantiates a WebAssembly module.
+    const { decompress } = await import('wawoff2');
+    return Buffer.from(await decompress(woff2));
+  });
+  unpackQueue = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  return run;
+}
+
 /** @param {string} slice @returns {Promise<Font>} */
 async function decodeSlice(slice) {
-  // Loaded on first use: it instantiates a WebAssembly module.
-  const { decompress } = await import('wawoff2');
   const woff2 = await readFile(join(getFontIndex().dir, 'files', `noto-sans-sc-${slice}-wght-normal.woff2`));
-  return fontkit.create(Buffer.from(await decompress(woff2)));
+  return fontkit.create(await unpack(woff2));
 }
 
 /** @type {Map<string, Font>} */

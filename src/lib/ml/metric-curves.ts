@@ -185,3 +185,44 @@ export function multiclassAverages(matrix: readonly (readonly number[])[]): Mult
     undefinedAsZero,
   };
 }
+
+export interface ErrorCosts {
+  /** What one missed positive (a false negative) costs; ≥ 0. */
+  falseNegative: number;
+  /** What one false alarm (a false positive) costs; ≥ 0. */
+  falsePositive: number;
+}
+
+/** FN·cost(FN) + FP·cost(FP): the money the two kinds of error lose at these counts. */
+export function errorCost(counts: BinaryCounts, costs: ErrorCosts): { falseNegative: number; falsePositive: number; total: number } {
+  const { falseNegative: cFn, falsePositive: cFp } = costs;
+  if (!(cFn >= 0 && cFp >= 0 && Number.isFinite(cFn) && Number.isFinite(cFp))) throw new RangeError(`costs must be finite and ≥ 0, got ${cFn}, ${cFp}`);
+  const falseNegative = counts.fn * cFn;
+  const falsePositive = counts.fp * cFp;
+  return { falseNegative, falsePositive, total: falseNegative + falsePositive };
+}
+
+export interface CostThreshold {
+  /** null: a threshold above every score (nothing predicted positive). */
+  threshold: number | null;
+  /** The next distinct score below `threshold` (null when none): any t in (below, threshold] gives the same counts. */
+  below: number | null;
+  counts: BinaryCounts;
+  cost: number;
+}
+
+/**
+ * The threshold with the least total error cost, over every distinct score and "predict
+ * nothing positive"; on a tie the highest threshold (fewest alarms) wins.
+ */
+export function minCostThreshold(samples: readonly ScoredSample[], costs: ErrorCosts): CostThreshold {
+  const sweep = thresholdSweep(samples);
+  const positives = samples.filter((s) => s.positive).length;
+  const none: BinaryCounts = { tp: 0, fp: 0, fn: positives, tn: samples.length - positives };
+  let best: CostThreshold = { threshold: null, below: sweep[0]?.threshold ?? null, counts: none, cost: errorCost(none, costs).total };
+  sweep.forEach(({ threshold, counts }, i) => {
+    const cost = errorCost(counts, costs).total;
+    if (cost < best.cost) best = { threshold, below: sweep[i + 1]?.threshold ?? null, counts, cost };
+  });
+  return best;
+}
