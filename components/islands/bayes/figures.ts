@@ -124,7 +124,7 @@ export function splits(model: ValidBayesModel, s: BayesStrings): TemplateResult 
 }
 
 function card(name: string, title: string, formula: string, note: string | null, value: number | null): TemplateResult {
-  return html`<div class="bayes-card" data-card=${name} data-value=${value === null ? 'undefined' : value}>
+  return html`<div class="ml-card bayes-card" data-card=${name} data-value=${value === null ? 'undefined' : value}>
     <div class="bayes-card__head">${title}</div>
     <div class="bayes-card__formula" data-scroll-x>${tex(formula, true)}</div>
     ${note ? html`<p class="bayes-note">${note}</p>` : nothing}

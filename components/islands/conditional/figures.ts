@@ -146,7 +146,7 @@ export function formulaCard(model: ValidCondModel, s: CondStrings): TemplateResu
     `P(A\\cup B)&=P(A)+P(B)-P(A\\cap B)\\\\&=${n(pA)}+${n(pB)}-${n(pAB)}${eq(r.pUnion)}${n(r.pUnion)}`,
     ...(r.pAgivenB === null ? [] : [`P(A\\cap B)&=P(A\\mid B)\\,P(B)\\\\&=${n(r.pAgivenB)}\\times${n(pB)}${eq(r.pAgivenB)}${n(pAB)}`]),
   ];
-  return html`<div class="cond-card" aria-live="polite" data-p-a-given-b=${r.pAgivenB ?? 'undefined'} data-p-b-given-a=${r.pBgivenA ?? 'undefined'}
+  return html`<div class="ml-card cond-card" aria-live="polite" data-p-a-given-b=${r.pAgivenB ?? 'undefined'} data-p-b-given-a=${r.pBgivenA ?? 'undefined'}
       data-p-union=${r.pUnion}>
     <div class="cond-card__head">${s.formulas.title}</div>
     <div class="cond-card__formula" data-scroll-x>${tex(`\\begin{aligned}${rows.join('\\\\')}\\end{aligned}`, true)}</div>
@@ -168,7 +168,7 @@ export function independenceCard(model: ValidCondModel, s: CondStrings): Templat
         pA: plain(pA),
         pAgivenB: r.pAgivenB === null ? '—' : plain(r.pAgivenB),
       });
-  return html`<div class="cond-card" data-independent=${r.independent ? 'yes' : 'no'}>
+  return html`<div class="ml-card cond-card" data-independent=${r.independent ? 'yes' : 'no'}>
     <div class="cond-card__head">${s.independence.title}</div>
     <div class="cond-card__formula" data-scroll-x>${tex(formula, true)}</div>
     <p>${words}</p>

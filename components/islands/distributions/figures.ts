@@ -97,17 +97,17 @@ export function formulaCards(model: Ready, s: DistStrings): TemplateResult {
   const d = model.shape.dist;
   const offInteger = isDiscrete(d) && !Number.isInteger(model.state.x);
   return html`<div class="dist-cards" aria-live="polite">
-    <div class="dist-card" data-card="point" data-value=${model.at.density}>
+    <div class="ml-card dist-card" data-card="point" data-value=${model.at.density}>
       <div class="dist-card__head">${s.cards.point}</div>
       <div class="dist-card__formula" data-scroll-x>${tex(pointFormula(model), true)}</div>
       ${offInteger ? html`<p class="dist-note">${format(s.cards.offInteger, { x: plain(model.state.x, 6) })}</p>` : nothing}
       ${d.kind === 'binomial' && d.n === 1 ? html`<p class="dist-note" data-note="bernoulli">${s.cards.bernoulli}</p>` : nothing}
     </div>
-    <div class="dist-card" data-card="cdf" data-value=${model.at.cdf}>
+    <div class="ml-card dist-card" data-card="cdf" data-value=${model.at.cdf}>
       <div class="dist-card__head">${s.cards.cdf}</div>
       <div class="dist-card__formula" data-scroll-x>${tex(cdfFormula(model), true)}</div>
     </div>
-    <div class="dist-card" data-card="moments" data-mean=${model.shape.mean} data-variance=${model.shape.variance}>
+    <div class="ml-card dist-card" data-card="moments" data-mean=${model.shape.mean} data-variance=${model.shape.variance}>
       <div class="dist-card__head">${s.cards.moments}</div>
       <div class="dist-card__formula" data-scroll-x>${tex(momentsFormula(model), true)}</div>
     </div>

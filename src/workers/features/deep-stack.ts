@@ -3,7 +3,7 @@ import { FeatureError } from '../../tf/protocol';
 import { digitBatch, initDeepStack, INPUTS } from '../../lib/ml/deep-stack';
 import { buildDeepStack, deepStackStatsTf } from '../../lib/ml/deep-stack-tf';
 import { createRng } from '../../lib/random/prng';
-import { ensureBackend } from '../runtime';
+import { ensureBackend, forwardProbeMs } from '../runtime';
 import type { HandlerContext } from './context';
 import type { DeepStackApi, DeepStackConfig } from './deep-stack-api';
 
@@ -15,22 +15,8 @@ let queue: Promise<unknown> = Promise.resolve();
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Milliseconds of a 100 × 784 by 784 × 256 product, read back, after a warm-up: one deep-stack layer's work. */
-async function probeMs(): Promise<number> {
-  const x = tf.randomUniform([100, INPUTS]);
-  const w = tf.randomNormal([INPUTS, 256]);
-  const once = async () => {
-    const y = tf.matMul(x, w);
-    await y.data();
-    y.dispose();
-  };
-  try {
-    await once();
-    const started = performance.now();
-    for (let i = 0; i < 3; i++) await once();
-    return (performance.now() - started) / 3;
-  } finally {
-    tf.dispose([x, w]);
-  }
+function probeMs(): Promise<number> {
+  return forwardProbeMs(tf.randomUniform([100, INPUTS]), tf.randomNormal([INPUTS, 256]), (x, w) => tf.matMul(x, w));
 }
 
 const validConfig = (c: DeepStackConfig): boolean =>

@@ -2,7 +2,7 @@ import { tf } from '../../tf/namespace';
 import { FeatureError } from '../../tf/protocol';
 import { digitSetFrom, PIXELS } from '../../lib/ml/softmax-regression';
 import { trainSoftmaxRegressionTf } from '../../lib/ml/softmax-regression-tf';
-import { ensureBackend, holdingBackend } from '../runtime';
+import { ensureBackend, forwardProbeMs, holdingBackend } from '../runtime';
 import type { HandlerContext } from './context';
 import type { SoftmaxApi, SoftmaxTrainEvent } from './softmax-api';
 
@@ -22,22 +22,8 @@ function yieldToEvents(): Promise<void> {
 }
 
 /** Milliseconds of one whole-sample forward pass (300 × 784 by 784 × 10, softmax, read back), after a warm-up. */
-async function probeMs(): Promise<number> {
-  const x = tf.randomUniform([300, PIXELS]);
-  const w = tf.randomNormal([PIXELS, 10]);
-  const once = async () => {
-    const p = tf.tidy(() => tf.softmax(tf.matMul(x, w)));
-    await p.data();
-    p.dispose();
-  };
-  try {
-    await once();
-    const started = performance.now();
-    for (let i = 0; i < 3; i++) await once();
-    return (performance.now() - started) / 3;
-  } finally {
-    tf.dispose([x, w]);
-  }
+function probeMs(): Promise<number> {
+  return forwardProbeMs(tf.randomUniform([300, PIXELS]), tf.randomNormal([PIXELS, 10]), (x, w) => tf.softmax(tf.matMul(x, w)));
 }
 
 async function train(args: Api['train']['args'], context: HandlerContext): Promise<Api['train']['result']> {
