@@ -3,7 +3,7 @@ import type { ParamProblem, FieldProblem } from '../../src/lib/state/codec';
 /**
  * The island shell's UI strings. They live with Starlight's in `content/i18n/<lang>.json`
  * (so a new locale is one JSON file); IslandShell.astro reads them with Starlight's `t()` and
- * hands them to the client element as JSON inside the shell. Placeholders are `{name}`.
+ * hands them to the client element as JSON inside the shell. Values are filled into `{name}` slots.
  */
 const PROBLEM_CODES = [
   'unknown-field',
@@ -66,7 +66,7 @@ export const SHELL_STRING_KEYS = [
 export type ShellStringKey = (typeof SHELL_STRING_KEYS)[number];
 export type ShellStrings = Record<ShellStringKey, string>;
 
-/** Fills `{name}` placeholders. Unknown names stay as they are, so a missing value shows. */
+/** Fills `{name}` slots. Unknown names stay as they are, so a missing value shows. */
 export function format(template: string, values: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from './browser';
+import { launchBrowser, openIsland } from './browser';
 import { bayesIsland } from '../../components/islands/bayes/definition';
 import { bayesPresets } from '../../components/islands/bayes/schema';
 import { deriveBayes, type BayesState } from '../../components/islands/bayes/model';
@@ -8,7 +8,6 @@ import { defaultsOf } from '../../src/lib/state/codec';
 
 // The 4.2.3 Bayes island against its engine.
 const baseUrl = inject('baseUrl');
-const chapter4 = new URL('chapters/04-math/', baseUrl).href;
 const defaults = defaultsOf(bayesIsland.schema);
 const tag = 'ml-bayes';
 let browser: Browser;
@@ -20,12 +19,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(query = '') {
-  const probe = await openPage(browser);
-  await probe.page.goto(`${chapter4}${query}#live-bayes`);
-  await probe.page.locator(`${tag}[data-ready]`).waitFor();
-  return probe;
-}
+const open = (query = '') => openIsland(browser, baseUrl, bayesIsland, query);
 
 const posterior = (page: Page) => page.locator(`${tag} [data-posterior]`).getAttribute('data-posterior');
 function engine(changes: Partial<BayesState>) {

@@ -79,3 +79,16 @@ export async function settledBox(target: Locator): Promise<{ x: number; y: numbe
   if (!box) throw new Error('the element has no box (hidden or detached)');
   return box;
 }
+
+/** Opens an island's page with a query, at its anchor, and waits until the island is live. */
+export async function openIsland(
+  browser: Browser,
+  baseUrl: string,
+  island: { page: string; anchor: string; tag: string },
+  query = '',
+): Promise<PageProbe> {
+  const probe = await openPage(browser);
+  await probe.page.goto(`${new URL(island.page, baseUrl).href}${query}#${island.anchor}`);
+  await probe.page.locator(`${island.tag}[data-ready]`).waitFor();
+  return probe;
+}

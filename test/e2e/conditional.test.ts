@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from './browser';
+import { launchBrowser, openIsland } from './browser';
 import { conditionalIsland } from '../../components/islands/conditional/definition';
 import { deriveConditional, type CondState } from '../../components/islands/conditional/model';
 import { defaultsOf } from '../../src/lib/state/codec';
 
 // The 4.2.2 conditional-probability island against its engine.
 const baseUrl = inject('baseUrl');
-const chapter4 = new URL('chapters/04-math/', baseUrl).href;
 const defaults = defaultsOf(conditionalIsland.schema);
 const tag = 'ml-conditional';
 let browser: Browser;
@@ -19,12 +18,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(query = '') {
-  const probe = await openPage(browser);
-  await probe.page.goto(`${chapter4}${query}#live-conditional`);
-  await probe.page.locator(`${tag}[data-ready]`).waitFor();
-  return probe;
-}
+const open = (query = '') => openIsland(browser, baseUrl, conditionalIsland, query);
 
 const card = (page: Page) => page.locator(`${tag} [data-p-a-given-b]`);
 const field = (page: Page, name: string) => page.locator(`#live-conditional-${name}-number`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from './browser';
+import { launchBrowser, openIsland } from './browser';
 import { distributionsIsland } from '../../components/islands/distributions/definition';
 import { deriveDistributions, type DistState } from '../../components/islands/distributions/model';
 import { binomialApproximations } from '../../src/lib/math/binomial-approximations';
@@ -9,7 +9,6 @@ import { defaultsOf } from '../../src/lib/state/codec';
 // The 4.2.1 distributions island against its engines (the contract every island keeps is
 // in island-contract.test.ts).
 const baseUrl = inject('baseUrl');
-const chapter4 = new URL('chapters/04-math/', baseUrl).href;
 const defaults = defaultsOf(distributionsIsland.schema);
 const tag = 'ml-distributions';
 let browser: Browser;
@@ -21,12 +20,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(query = '') {
-  const probe = await openPage(browser);
-  await probe.page.goto(`${chapter4}${query}#live-distributions`);
-  await probe.page.locator(`${tag}[data-ready]`).waitFor();
-  return probe;
-}
+const open = (query = '') => openIsland(browser, baseUrl, distributionsIsland, query);
 
 const cardValue = (page: Page, card: string) => page.locator(`${tag} [data-card="${card}"]`).getAttribute('data-value');
 const field = (page: Page, name: string) => page.locator(`#live-distributions-${name}-number`);

@@ -1,6 +1,6 @@
 import type { IslandMeta, Locale } from '../types';
 
-/** Everything the 3.1.3–3.1.5 island says, per locale. Placeholders are `{name}`. */
+/** Everything the 3.1.3–3.1.5 island says, per locale. Values are filled into `{name}` slots. */
 const zhCN = {
   meta: {
     title: '一个小网络的前向传播、反向传播与参数更新',

@@ -1,6 +1,6 @@
 import type { IslandMeta, Locale } from '../types';
 
-/** Everything the 4.2.3 Bayes island says, per locale. Placeholders are `{name}`. */
+/** Everything the 4.2.3 Bayes island says, per locale. Values are filled into `{name}` slots. */
 export interface BayesStrings {
   meta: IslandMeta;
   fields: { prevalence: string; sensitivity: string; specificity: string };

@@ -1,6 +1,6 @@
 import type { IslandMeta, Locale } from '../types';
 
-/** Everything the 4.2.2 conditional-probability island says, per locale. Placeholders are `{name}`. */
+/** Everything the 4.2.2 conditional-probability island says, per locale. Values are filled into `{name}` slots. */
 export interface CondStrings {
   meta: IslandMeta;
   fields: { pA: string; pB: string; pAB: string };

@@ -1,7 +1,7 @@
 import type { ValidationCode } from '../../../src/lib/math/distributions';
 import type { IslandMeta, Locale } from '../types';
 
-/** Everything the 4.2.1 distributions island says, per locale. Placeholders are `{name}`. */
+/** Everything the 4.2.1 distributions island says, per locale. Values are filled into `{name}` slots. */
 export interface DistStrings {
   meta: IslandMeta;
   kinds: { label: string; binomial: string; normal: string; poisson: string };

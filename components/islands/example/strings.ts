@@ -1,7 +1,7 @@
 import type { IslandMeta, Locale } from '../types';
 import type { WorkedInvalidCode } from '../../../src/lib/math/worked-example';
 
-/** Everything the 4.4 worked-example island says, per locale. Placeholders are `{name}`. */
+/** Everything the 4.4 worked-example island says, per locale. Values are filled into `{name}` slots. */
 export interface ExampleStrings {
   meta: IslandMeta;
   controls: {

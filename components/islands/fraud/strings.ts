@@ -1,6 +1,6 @@
 import type { IslandMeta, Locale } from '../types';
 
-/** Everything the 6.3 fraud-detection island says, per locale. Placeholders are `{name}`. */
+/** Everything the 6.3 fraud-detection island says, per locale. Values are filled into `{name}` slots. */
 export interface FraudStrings {
   meta: IslandMeta;
   fields: { t: string; costFn: string; costFp: string; rate: string; seed: string };

@@ -1,6 +1,6 @@
 import type { IslandMeta, Locale } from '../types';
 
-/** Everything the 4.1.1 scaling view says, per locale. Placeholders are `{name}`. */
+/** Everything the 4.1.1 scaling view says, per locale. Values are filled into `{name}` slots. */
 export interface GemmStrings {
   meta: IslandMeta;
   backend: string;

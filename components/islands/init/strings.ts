@@ -3,7 +3,7 @@ import type { BackendChoice, BackendName } from '../../../src/tf/backend-field';
 import type { ChoiceReason, SkipReason } from '../../../src/tf/backends';
 import type { InitKind } from './model';
 
-/** Everything the 3.1.2 initialization island says, per locale. Placeholders are `{name}`. */
+/** Everything the 3.1.2 initialization island says, per locale. Values are filled into `{name}` slots. */
 export interface InitStrings {
   meta: IslandMeta;
   init: { label: string; options: Record<InitKind, string>; short: Record<InitKind, string> };

@@ -1,6 +1,6 @@
 import type { IslandMeta, Locale } from '../types';
 
-/** Everything the 4.3.1 linear-programming island says, per locale. Placeholders are `{name}`. */
+/** Everything the 4.3.1 linear-programming island says, per locale. Values are filled into `{name}` slots. */
 export interface LpStrings {
   meta: IslandMeta;
   sense: { label: string; max: string; min: string };

@@ -1,6 +1,6 @@
 import type { IslandMeta, Locale } from '../types';
 
-/** Everything the 4.3.3 optimal-control island says, per locale. Placeholders are `{name}`. */
+/** Everything the 4.3.3 optimal-control island says, per locale. Values are filled into `{name}` slots. */
 export interface LqrStrings {
   meta: IslandMeta;
   groups: { weights: string; horizon: string; naive: string };

@@ -1,6 +1,6 @@
 import type { IslandMeta, Locale } from '../types';
 
-/** Everything the 3.3 metrics island says, per locale. Placeholders are `{name}`. */
+/** Everything the 3.3 metrics island says, per locale. Values are filled into `{name}` slots. */
 export interface MetricsStrings {
   meta: IslandMeta;
   modes: { label: string; counts: string; threshold: string; multiclass: string };

@@ -1,6 +1,6 @@
 import type { IslandMeta, Locale } from '../types';
 
-/** Everything the chapter 5 training island says, per locale. Placeholders are `{name}`. */
+/** Everything the chapter 5 training island says, per locale. Values are filled into `{name}` slots. */
 export interface MnistStrings {
   meta: IslandMeta;
   settings: {

@@ -2,7 +2,7 @@ import type { NlpInvalidCode, SecondOrder } from '../../../src/lib/math/nonlinea
 import type { ConstraintSetName, ObjectiveName } from '../../../src/lib/math/nonlinear-presets';
 import type { IslandMeta, Locale } from '../types';
 
-/** Everything the 4.3.2 nonlinear-programming island says, per locale. Placeholders are `{name}`. */
+/** Everything the 4.3.2 nonlinear-programming island says, per locale. Values are filled into `{name}` slots. */
 export interface NlpStrings {
   meta: IslandMeta;
   objective: { label: string; options: Record<ObjectiveName, string> };

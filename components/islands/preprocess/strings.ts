@@ -3,7 +3,7 @@ import type { SampleLoad } from './digit-sample';
 
 type LoadFailure = Extract<SampleLoad, { ok: false }>['code'];
 
-/** Everything the 3.1.1 preprocessing island says, per locale. Placeholders are `{name}`. */
+/** Everything the 3.1.1 preprocessing island says, per locale. Values are filled into `{name}` slots. */
 export interface PrepStrings {
   meta: IslandMeta;
   loading: string;

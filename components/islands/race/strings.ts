@@ -3,7 +3,7 @@ import type { RacerId } from '../../../src/lib/ml/race';
 import type { SurfaceId } from '../../../src/lib/ml/surfaces';
 import type { BackendName } from '../../../src/tf/backend-field';
 
-/** Everything the 3.2 optimizer race says, per locale. Placeholders are `{name}`. */
+/** Everything the 3.2 optimizer race says, per locale. Values are filled into `{name}` slots. */
 const zhCN = {
   meta: {
     title: '优化器比赛：六种做法从同一个起点出发',
