@@ -16,7 +16,7 @@ import { searchTuning } from './scripts/search-tuning.mjs';
 /**
  * Named chunks for the code islands share, so that every island loads them once and
  * `npm run bench` can report them by name: Lit with the island shell, KaTeX, the d3 modules
- * of the chart toolkit (shared with Mermaid), and, in the worker, TensorFlow.js.
+ * of the chart toolkit, and, in the worker, TensorFlow.js.
  */
 const CHUNK_GROUPS = [
   { name: 'lit-shell', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|components[\\/]ui[\\/](live-island|controls|shell-strings|url-sync|present-mode|resize-controller)\.ts/ },

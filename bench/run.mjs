@@ -1,6 +1,6 @@
 // `npm run bench`: measured, not asserted. Builds the site (timing it), then prints for
 // every page the JavaScript it loads before any interaction, and the lazy chunks it can
-// pull in on use (islands, Mermaid), raw and gzip.
+// pull in on use (islands, TensorFlow.js), raw and gzip.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';

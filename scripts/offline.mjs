@@ -5,20 +5,17 @@ import { fileURLToPath } from 'node:url';
 import { generateSW } from 'workbox-build';
 
 const IMPORT = /(?:import|from)\s*\(?\s*["'`]([^"'`]+\.js)["'`]|["'`]([^"'`]*\.worker-[^"'`]+\.js)["'`]|["'`](_astro\/[^"'`]+\.js)["'`]/g;
-/** Mermaid can draw two dozen kinds of diagram; the site draws one flowchart with dagre. */
-const UNUSED_MERMAID = /^(?!flowDiagram)[A-Za-z0-9]*(Diagram|Renderer)-|^(elk|cytoscape|swimlanes|mindmap|kanban|sankey|timeline|quadrant|xychart|radar|treemap|wardley|katex-)[-.]/;
 
 /**
  * The scripts the site can run: every script a page loads, and everything those import
- * statically, dynamically, or start as a worker — except Mermaid's diagram types the site
- * never draws (megabytes that would only slow the first visit).
+ * statically, dynamically, or start as a worker.
  * @param {string} dist
  */
 export function reachableScripts(dist) {
   const astro = join(dist, '_astro');
   const seen = new Set();
   const visit = (/** @type {string} */ file) => {
-    if (seen.has(file) || UNUSED_MERMAID.test(file)) return;
+    if (seen.has(file)) return;
     let code;
     try {
       code = readFileSync(join(astro, file), 'utf8');

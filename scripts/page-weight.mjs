@@ -1,7 +1,7 @@
 // @ts-check
 // The JavaScript a built page loads before any interaction: its <script> tags (inline and
 // external) plus every module those import statically, transitively. Chunks reached only
-// through dynamic import() — islands, Mermaid, TensorFlow.js — load on use; they are
+// through dynamic import() — islands, TensorFlow.js — load on use; they are
 // reported separately as `lazy`, each with what it adds on top of the up-front code.
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';

@@ -1,3 +1,5 @@
+import { slug } from 'github-slugger';
+
 /** The chapter 2 concept graph: nodes, edges and where each node is explained. */
 export interface ConceptNode {
   id: string;
@@ -47,3 +49,23 @@ export function conceptGraphSource(hrefOf: (node: ConceptNode) => string): strin
   for (const node of conceptNodes) lines.push(`  click ${node.id} href "${hrefOf(node)}" "阅读：${node.heading}"`);
   return lines.join('\n');
 }
+
+/** A node's link, root-relative: the page rebases it onto the site's base path. */
+export const rootHrefOf = (node: ConceptNode): string => `/${node.page}#${slug(node.heading)}`;
+
+/** What scripts/concept-graph.mjs gives Mermaid to draw. */
+export const conceptGraphDrawingSource = (): string => conceptGraphSource(rootHrefOf);
+
+/**
+ * The drawing's labels are measured in headless Chromium with this list, which starts with
+ * the CJK faces readers have (site.css): CJK glyphs are one em wide in all of them, so the
+ * boxes fit on the reader's machine too.
+ */
+export const CONCEPT_GRAPH_FONT =
+  "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif";
+
+export type ConceptGraphTheme = 'light' | 'dark';
+
+/** Where the committed drawing of one theme lives, under the project root. */
+export const conceptGraphSvgFile = (root: string, theme: ConceptGraphTheme): string =>
+  `${root.replace(/\/?$/, '/')}components/ui/concept-graph-${theme}.svg`;

@@ -3,9 +3,10 @@
  * or keyboard users cannot read its hidden part. Only boxes that actually overflow get a
  * tab stop, so a page of short formulas does not gain dozens of useless ones.
  *
- * Measuring forces layout and a chapter has dozens of formulas, so a scan reads every box
- * first and writes attributes after (one layout, no read/write ping-pong), the page-wide
- * scan waits until the browser is idle, and it reruns only when fonts arrive or the window is resized.
+ * Measuring forces layout, and a chapter has thousands of KaTeX nodes that the browser skips
+ * while they are far from the viewport (content-visibility in site.css). So a page is never
+ * measured whole: each box is measured when it nears the viewport (IntersectionObserver) or
+ * when the skipped block around it is drawn, reading every box of a batch before writing.
  */
 /** Dispatched (bubbling) by content that changes width after load, e.g. a diagram drawn late. */
 export const OVERFLOW_CHANGED = 'overflow-changed';
@@ -20,26 +21,48 @@ export class OverflowFocus {
     private readonly label: string,
   ) {}
 
+  /** Measures every box under root now (an island's own boxes, after it renders). */
   scan(root: ParentNode): void {
-    const boxes = [...root.querySelectorAll<HTMLElement>(this.selector)];
-    const overflowing = boxes.map((box) => box.scrollWidth > box.clientWidth + 1);
-    boxes.forEach((box, i) => this.update(box, overflowing[i] ?? false));
+    this.measure([...root.querySelectorAll<HTMLElement>(this.selector)]);
   }
 
-  /** Scans once the browser is idle, and again after the window is resized. */
-  scanWhenIdle(root: ParentNode): void {
-    const idle = (): void => {
-      if ('requestIdleCallback' in window) requestIdleCallback(() => this.scan(root), { timeout: 2000 });
-      else setTimeout(() => this.scan(root), 200);
+  /**
+   * Measures each box under root as it comes within 200 px of the viewport, and again when
+   * fonts arrive (KaTeX's swap in and widen formulas), content says it changed, or the
+   * window is resized: then every box is looked at afresh as it nears the viewport.
+   */
+  watchNearViewport(root: Document | HTMLElement): void {
+    const observer = new IntersectionObserver(
+      (entries) => this.measure(entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target as HTMLElement)),
+      { rootMargin: '200px 0px' },
+    );
+    const observeAll = (): void => {
+      observer.disconnect();
+      for (const box of root.querySelectorAll<HTMLElement>(this.selector)) observer.observe(box);
     };
-    idle();
-    // KaTeX's fonts arrive after the first paint (font-display: swap) and widen formulas.
-    document.fonts?.addEventListener('loadingdone', idle);
-    root.addEventListener(OVERFLOW_CHANGED, idle);
+    observeAll();
+    // A block skipped by content-visibility is laid out only when it becomes relevant; its
+    // boxes measured before that would read as narrow.
+    root.addEventListener(
+      'contentvisibilityautostatechange',
+      (event) => {
+        if ((event as Event & { skipped?: boolean }).skipped !== false || !(event.target instanceof HTMLElement)) return;
+        const block = event.target;
+        this.measure(block.matches(this.selector) ? [block] : [...block.querySelectorAll<HTMLElement>(this.selector)]);
+      },
+      { capture: true },
+    );
+    document.fonts?.addEventListener('loadingdone', observeAll);
+    root.addEventListener(OVERFLOW_CHANGED, observeAll);
     window.addEventListener('resize', () => {
       if (this.resizeTimer) clearTimeout(this.resizeTimer);
-      this.resizeTimer = setTimeout(idle, 250);
+      this.resizeTimer = setTimeout(observeAll, 250);
     });
+  }
+
+  private measure(boxes: readonly HTMLElement[]): void {
+    const overflowing = boxes.map((box) => box.scrollWidth > box.clientWidth + 1);
+    boxes.forEach((box, i) => this.update(box, overflowing[i] ?? false));
   }
 
   private update(element: HTMLElement, overflowing: boolean): void {

@@ -141,9 +141,10 @@ describe('search engines and sharing', () => {
     for (const q of faq!.mainEntity!) expect(q.acceptedAnswer.text.length).toBeGreaterThan(20);
   });
 
-  it('the concept graph has a linked text fallback and keeps its source out of the search index', () => {
+  it('the concept graph is drawn into the page (both themes), keeps its labels out of the search index, and has a linked text version', () => {
     const { tree } = page('chapters/02-concepts/index.html');
-    expect(select('[data-concept-graph] pre[data-pagefind-ignore]', tree)).toBeTruthy();
+    expect(selectAll('[data-concept-graph] [data-pagefind-ignore] [data-theme-drawing] > svg', tree).length).toBe(2);
+    expect(selectAll('[data-concept-graph] [data-theme-drawing] svg a', tree).length).toBe(26);
     expect(selectAll('[data-concept-graph] details a', tree).length).toBeGreaterThanOrEqual(13);
   });
 
