@@ -3,11 +3,11 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
-import rehypeKatex from 'rehype-katex';
 import { ogImages } from './scripts/og-images.mjs';
 import { seoFiles } from './scripts/seo-files.mjs';
 import { mnistAssets } from './scripts/mnist-assets.mjs';
 import { rehypeBaseLinks } from './scripts/rehype-base-links.mjs';
+import { rehypeTex } from './scripts/rehype-tex.mjs';
 import { katexCss } from './scripts/katex-css.mjs';
 import { DEFAULT_SITE_URL } from './scripts/site-url.mjs';
 import { offline } from './scripts/offline.mjs';
@@ -67,7 +67,7 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { strict: 'ignore', output: 'html' }], rehypeBaseLinks({ base })],
+      rehypePlugins: [rehypeTex(), rehypeBaseLinks({ base })],
     }),
   },
   integrations: [

@@ -1,11 +1,11 @@
 // Fast syntax check of chapter MDX without a full site build: compiles each file with
-// MDX + remark-math + rehype-katex (KaTeX errors are fatal here) and reports problems.
+// MDX + remark-math + the site's TeX renderer (KaTeX errors are fatal here) and reports problems.
 // Usage: node scripts/check-mdx.mjs [files…]   (default: every file in content/docs)
 import { compile } from '@mdx-js/mdx';
 import remarkMath from 'remark-math';
 import remarkGfm from 'remark-gfm';
 import remarkDirective from 'remark-directive';
-import rehypeKatex from 'rehype-katex';
+import { rehypeTex } from './rehype-tex.mjs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -21,7 +21,7 @@ for (const file of files) {
   try {
     await compile(text, {
       remarkPlugins: [remarkGfm, remarkMath, remarkDirective],
-      rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'ignore' }]],
+      rehypePlugins: [rehypeTex({ throwOnError: true })],
     });
     console.log(`ok   ${file}`);
   } catch (error) {

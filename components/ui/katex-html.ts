@@ -1,4 +1,4 @@
-import katex from 'katex';
+import { texToHtml } from './tex';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { DirectiveResult } from 'lit/directive.js';
 
@@ -7,5 +7,5 @@ import type { DirectiveResult } from 'lit/directive.js';
  * only pass numbers they formatted themselves, so the HTML is safe to insert.
  */
 export function tex(expression: string, displayMode = false): DirectiveResult {
-  return unsafeHTML(katex.renderToString(expression, { displayMode, throwOnError: false, strict: 'ignore', output: 'html' }));
+  return unsafeHTML(texToHtml(expression, { displayMode }));
 }

@@ -77,3 +77,19 @@ describe('KaTeX markup and stylesheet', () => {
     expect(shippedCss).toMatch(/\.katex \.cjk_fallback\s*\{[^}]*font-family/);
   });
 });
+
+describe('formulas for screen readers', () => {
+  it('every formula on every page is an image labelled with its TeX (KaTeX’s HTML is hidden from them)', () => {
+    const unlabelled: string[] = [];
+    let formulas = 0;
+    for (const page of builtPages()) {
+      for (const node of selectAll('.katex', page.tree)) {
+        formulas++;
+        const label = String(node.properties['ariaLabel'] ?? '');
+        if (node.properties['role'] !== 'img' || label.trim() === '') unlabelled.push(page.file);
+      }
+    }
+    expect(formulas).toBeGreaterThan(1000);
+    expect([...new Set(unlabelled)]).toEqual([]);
+  });
+});
