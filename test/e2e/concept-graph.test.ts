@@ -24,7 +24,8 @@ async function visibleDrawing(page: Page) {
       links: [...(svg?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href')),
       svgWidth: svg?.getBoundingClientRect().width ?? 0,
       canvasWidth: canvas.clientWidth,
-      labelPx: label ? parseFloat(getComputedStyle(label).fontSize) * (label.getBoundingClientRect().height / label.offsetHeight || 1) : 0,
+      // The label's font size as drawn: its CSS size times the drawing's scale.
+      labelPx: label && svg ? parseFloat(getComputedStyle(label).fontSize) * (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width) : 0,
       textOpen: figure.querySelector('details')?.open ?? null,
     };
   });
