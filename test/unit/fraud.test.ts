@@ -112,7 +112,7 @@ describe('logistic regression', () => {
     if (!fit.ok) throw new Error('fit failed');
     const theirs = tfFit(p, 3000);
     Array.from(fit.theta).forEach((v, j) => expect(Math.abs(v - (theirs[j] ?? 0))).toBeLessThan(1e-4));
-  });
+  }, 60_000); // 3,000 Adam steps on the CPU backend: seconds, more on a busy 2-core machine
 
   it('refuses a training set with one class', () => {
     const p = problem(1, 50, 0);
