@@ -6,7 +6,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // Some engine tests run TF.js references on the CPU backend: seconds, more on a busy
+      // 2-core CI machine. The timeout only catches hangs; speed is measured in bench/.
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 } },
       { extends: true, test: { name: 'content', include: ['test/content/**/*.test.ts'] } },
       { extends: true, test: { name: 'build', include: ['test/build/**/*.test.ts'] } },
       {
