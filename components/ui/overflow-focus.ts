@@ -4,12 +4,24 @@
  * tab stop, so a page of short formulas does not gain dozens of useless ones.
  *
  * Measuring forces layout, and a chapter has thousands of KaTeX nodes that the browser skips
- * while they are far from the viewport (content-visibility in site.css). So a page is never
- * measured whole: each box is measured when it nears the viewport (IntersectionObserver) or
- * when the skipped block around it is drawn, reading every box of a batch before writing.
+ * while they are far from the viewport (content-visibility in site.css). So when the browser
+ * is idle only the boxes it has drawn are measured (reading all before writing any), and a
+ * skipped block's boxes are measured when the browser draws it.
  */
 /** Dispatched (bubbling) by content that changes width after load, e.g. a diagram drawn late. */
 export const OVERFLOW_CHANGED = 'overflow-changed';
+
+/**
+ * Whether the browser has laid the box's content out, judged without forcing it to: not
+ * inside a block that content-visibility skips, and, for a box that may be skipped itself,
+ * within a screen of the viewport (farther ones are measured when they are drawn).
+ */
+function drawn(box: HTMLElement): boolean {
+  if (typeof box.checkVisibility === 'function' && !box.checkVisibility({ contentVisibilityAuto: true })) return false;
+  if (getComputedStyle(box).contentVisibility !== 'auto') return true;
+  const { top, bottom } = box.getBoundingClientRect();
+  return bottom > -innerHeight && top < 2 * innerHeight;
+}
 
 export class OverflowFocus {
   /** What this class added to each element, so that only that is taken away again. */
@@ -27,22 +39,17 @@ export class OverflowFocus {
   }
 
   /**
-   * Measures each box under root as it comes within 200 px of the viewport, and again when
-   * fonts arrive (KaTeX's swap in and widen formulas), content says it changed, or the
-   * window is resized: then every box is looked at afresh as it nears the viewport.
+   * Measures the drawn boxes under root when the browser is idle, and again when fonts
+   * arrive (KaTeX's swap in and widen formulas), content says it changed, or the window is
+   * resized; boxes in a skipped block are measured as the browser draws the block.
    */
-  watchNearViewport(root: Document | HTMLElement): void {
-    const observer = new IntersectionObserver(
-      (entries) => this.measure(entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target as HTMLElement)),
-      { rootMargin: '200px 0px' },
-    );
-    const observeAll = (): void => {
-      observer.disconnect();
-      for (const box of root.querySelectorAll<HTMLElement>(this.selector)) observer.observe(box);
+  watch(root: Document | HTMLElement): void {
+    const pass = (): void => this.measure([...root.querySelectorAll<HTMLElement>(this.selector)].filter(drawn));
+    const idle = (): void => {
+      if ('requestIdleCallback' in window) requestIdleCallback(pass, { timeout: 2000 });
+      else setTimeout(pass, 200);
     };
-    observeAll();
-    // A block skipped by content-visibility is laid out only when it becomes relevant; its
-    // boxes measured before that would read as narrow.
+    idle();
     root.addEventListener(
       'contentvisibilityautostatechange',
       (event) => {
@@ -52,11 +59,11 @@ export class OverflowFocus {
       },
       { capture: true },
     );
-    document.fonts?.addEventListener('loadingdone', observeAll);
-    root.addEventListener(OVERFLOW_CHANGED, observeAll);
+    document.fonts?.addEventListener('loadingdone', idle);
+    root.addEventListener(OVERFLOW_CHANGED, idle);
     window.addEventListener('resize', () => {
       if (this.resizeTimer) clearTimeout(this.resizeTimer);
-      this.resizeTimer = setTimeout(observeAll, 250);
+      this.resizeTimer = setTimeout(idle, 250);
     });
   }
 

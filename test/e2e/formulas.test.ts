@@ -76,15 +76,19 @@ describe('formula rendering', () => {
       return ['KaTeX_Main', 'KaTeX_Math'].map((family) => [family, [...document.fonts].some((f) => f.family.replace(/"/g, '') === family && f.status === 'loaded')]);
     });
     expect(Object.fromEntries(fontsLoaded)).toEqual({ KaTeX_Main: true, KaTeX_Math: true });
-    // Where the formula lands depends on the prose above it (and on how much of it the browser
-    // has laid out yet); a fractional offset moves every antialiased edge. Snap it to whole pixels.
-    await formula.locator('.katex').evaluate((katex: HTMLElement) => {
-      const { top, left } = katex.getBoundingClientRect();
-      katex.style.position = 'relative';
-      katex.style.top = `${Math.round(top) - top}px`;
-      katex.style.left = `${Math.round(left) - left}px`;
+    // Where the formula lands in the chapter depends on the prose above it; a fractional
+    // offset moves antialiased edges and the fraction rule by a pixel. So a copy of it, at the
+    // same font size, is drawn at whole-pixel coordinates on a stage of its own.
+    await formula.evaluate((display: HTMLElement) => {
+      const stage = document.createElement('div');
+      stage.id = 'formula-stage';
+      stage.style.cssText = `position: fixed; inset: 0 auto auto 0; z-index: 1000; padding: 8px; background: #fff; color: #000; font-size: ${getComputedStyle(display).fontSize}`;
+      const copy = display.querySelector('.katex')!.cloneNode(true) as HTMLElement;
+      copy.style.display = 'inline-block'; // its box then holds the whole fraction, as in a display
+      stage.append(copy);
+      document.body.append(stage);
     });
-    const shot = PNG.sync.read(await formula.locator('.katex').screenshot({ animations: 'disabled' }));
+    const shot = PNG.sync.read(await probe.page.locator('#formula-stage .katex').screenshot({ animations: 'disabled' }));
     await probe.context.close();
     if (process.env['UPDATE_REFERENCE'] || !existsSync(reference)) {
       writeFileSync(reference, PNG.sync.write(shot));
