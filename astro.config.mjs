@@ -78,7 +78,7 @@ export default defineConfig({
     starlight({
       title: 'AI 大模型创业：如何利用竞争优势？',
       description:
-        '一本可以动手的中文深度学习指南：从训练流程、优化器、评估指标讲到线性代数、概率与优化理论，公式逐一排版，原文错误逐条勘误；第 3、4 章的算法和公式都能代入你的数字在页面里运行，MNIST 卷积网络用 TensorFlow.js 在浏览器里完整训练。',
+        '一本可以动手的中文深度学习指南：从训练流程、优化器、评估指标讲到线性代数、概率与优化理论，公式逐一排版，原文错误逐条勘误；第 3、4 章的算法和公式都能代入你的数字在页面里运行，MNIST 卷积网络用 TensorFlow.js 在浏览器里完整训练，还能在你训练的模型上试量化与剪枝。',
       defaultLocale: 'root',
       locales: { root: { label: '简体中文', lang: 'zh-CN' } },
       lastUpdated: true,

@@ -21,4 +21,7 @@ export const islandLoaders: Readonly<Record<string, () => Promise<unknown>>> = {
   'ml-example': () => import('./example/element'),
   'ml-mnist': () => import('./mnist/element'),
   'ml-fraud': () => import('./fraud/element'),
+  'ml-schedules': () => import('./schedules/element'),
+  'ml-export': () => import('./export/element'),
+  'ml-compress': () => import('./compress/element'),
 };

@@ -16,13 +16,16 @@ import { lpIsland } from './lp/definition';
 import { exampleIsland } from './example/definition';
 import { mnistIsland } from './mnist/definition';
 import { fraudIsland } from './fraud/definition';
+import { schedulesIsland } from './schedules/definition';
+import { exportIsland } from './export/definition';
+import { compressIsland } from './compress/definition';
 
 /**
  * Every live section of the site, in chapter order. The shells, the table of contents,
  * the workshop index, the offline precache and the browser-test contract read this list;
  * adding an island is one line here (see README, "Adding an island").
  */
-export const ISLANDS: readonly IslandDefinition[] = [prepIsland, initIsland, backpropIsland, raceIsland, metricsIsland, matrixIsland, gemmIsland, vectorsIsland, distributionsIsland, conditionalIsland, bayesIsland, lpIsland, nlpIsland, lqrIsland, exampleIsland, mnistIsland, fraudIsland] as readonly IslandDefinition[];
+export const ISLANDS: readonly IslandDefinition[] = [prepIsland, initIsland, backpropIsland, raceIsland, metricsIsland, matrixIsland, gemmIsland, vectorsIsland, distributionsIsland, conditionalIsland, bayesIsland, lpIsland, nlpIsland, lqrIsland, exampleIsland, mnistIsland, fraudIsland, schedulesIsland, exportIsland, compressIsland] as readonly IslandDefinition[];
 
 export function islandByTag(tag: string): IslandDefinition | undefined {
   return ISLANDS.find((island) => island.tag === tag);

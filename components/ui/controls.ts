@@ -58,6 +58,29 @@ export function numberField<S extends Schema>(host: Host<S>, name: FieldName<S>,
   </div>`;
 }
 
+/** A text field for a `numbers` field of the schema: values separated by commas, as in the URL. */
+export function listField<S extends Schema>(host: Host<S>, name: FieldName<S>, options: Common & { placeholder?: string }): TemplateResult {
+  const id = host.idFor(name);
+  const error = host.fieldErrorText(name);
+  return html`<div class="ml-control" data-field=${name}>
+    <label for=${id}>${options.label}</label>
+    <input
+      id=${id}
+      type="text"
+      inputmode="decimal"
+      autocomplete="off"
+      spellcheck="false"
+      placeholder=${options.placeholder ?? nothing}
+      .value=${live(shownValue(host, name))}
+      ?disabled=${options.disabled}
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby=${error ? `${id}-error` : nothing}
+      @input=${(e: Event) => host.setFieldRaw(name, (e.target as HTMLInputElement).value.trim().replace(/\s*[,，]\s*|\s+/g, ','))}
+    />
+    ${errorLine(id, error)} ${options.hint ? html`<span class="ml-control__hint">${options.hint}</span>` : nothing}
+  </div>`;
+}
+
 export interface SliderOptions extends Common {
   step: number;
   /** How the value is read aloud and shown beside the slider. */

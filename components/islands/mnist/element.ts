@@ -2,7 +2,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { LiveIsland } from '../../ui/live-island';
 import { WidthController } from '../../ui/resize-controller';
 import { format } from '../../ui/shell-strings';
-import { tfWorker, TfWorkerError } from '../../../src/tf/client';
+import { tfWorker } from '../../../src/tf/client';
+import { workerErrorInfo, workerErrorText, type WorkerErrorInfo } from '../../ui/worker-errors';
+import { PendingFocus } from '../../ui/pending-focus';
 import type { PreparedDigit } from '../../../src/lib/mnist/preprocess-drawing';
 import type { TrainConfig } from '../../../src/lib/mnist/reports';
 import type { ModelInfo, MnistTrainEvent } from '../../../src/workers/features/mnist-api';
@@ -17,9 +19,7 @@ import { downloadFile, mnistDataUrl } from './files';
 import './digit-pad';
 import type { DigitPad } from './digit-pad';
 
-type ErrorInfo = { code: string; detail: Record<string, string | number | boolean | null> };
-const asErrorInfo = (error: unknown): ErrorInfo =>
-  error instanceof TfWorkerError ? { code: error.code, detail: error.detail } : { code: 'internal', detail: { message: error instanceof Error ? error.message : String(error) } };
+type ErrorInfo = WorkerErrorInfo;
 
 /**
  * Chapter 5's live section: trains the source's CNN on the real MNIST split in the shared
@@ -51,7 +51,7 @@ export class MnistIsland extends LiveIsland<typeof mnistIsland.schema> {
   declare importError: ErrorInfo | null;
   private predictionId = 0;
   /** Where keyboard focus goes after the next render (the start/stop buttons swap). */
-  private focusAfterRender: string | null = null;
+  private readonly focusNext = new PendingFocus(this);
 
   constructor() {
     super();
@@ -103,18 +103,18 @@ export class MnistIsland extends LiveIsland<typeof mnistIsland.schema> {
     const config: TrainConfig = { backend: s.backend, slice: s.slice, epochs: s.epochs, batchSize: s.batch, learningRate: s.lr, seed: s.seed };
     this.dispatchRun({ type: 'start', config });
     this.probabilities = null;
-    this.focusAfterRender = 'stop';
+    this.focusNext.request('stop');
     tfWorker
       .call('mnist', 'train', { config, baseUrl: mnistDataUrl() }, { onEvent: (event) => this.dispatchRun(event) })
       .then(
         (result) => {
-          this.focusAfterRender = 'start';
+          this.focusNext.request('start');
           this.dispatchRun({ type: 'finished', status: result.status, epochsDone: result.epochsDone });
           if (result.status === 'done') this.announcement = this.s.status.done;
         },
         (error: unknown) => {
-          this.focusAfterRender = 'start';
-          this.dispatchRun({ type: 'failed', ...asErrorInfo(error) });
+          this.focusNext.request('start');
+          this.dispatchRun({ type: 'failed', ...workerErrorInfo(error) });
         },
       );
   }
@@ -139,7 +139,7 @@ export class MnistIsland extends LiveIsland<typeof mnistIsland.schema> {
         this.querySelector<DigitPad>('ml-digit-pad')?.drawPixels(result.pixels);
         this.sample = { index: result.index, label: result.label };
       },
-      (error: unknown) => (this.importError = asErrorInfo(error)),
+      (error: unknown) => (this.importError = workerErrorInfo(error)),
     );
   }
 
@@ -179,7 +179,7 @@ export class MnistIsland extends LiveIsland<typeof mnistIsland.schema> {
           this.probabilities = null;
           this.announcement = this.s.model.loaded;
         },
-        (error: unknown) => (this.importError = asErrorInfo(error)),
+        (error: unknown) => (this.importError = workerErrorInfo(error)),
       )
       .finally(() => (this.importing = false));
   }
@@ -191,19 +191,12 @@ export class MnistIsland extends LiveIsland<typeof mnistIsland.schema> {
         downloadFile('mnist-cnn.weights.bin', new Blob([weights], { type: 'application/octet-stream' }));
         this.announcement = this.s.pad.exported;
       },
-      (error: unknown) => (this.importError = asErrorInfo(error)),
+      (error: unknown) => (this.importError = workerErrorInfo(error)),
     );
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     super.updated(changed);
-    if (this.focusAfterRender) {
-      const target = this.querySelector<HTMLElement>(`[data-action="${this.focusAfterRender}"]`);
-      if (target && !target.hasAttribute('disabled')) {
-        target.focus();
-        this.focusAfterRender = null;
-      }
-    }
     const r = this.run;
     const data = this.dataset;
     data['status'] = r.status;
@@ -242,8 +235,7 @@ export class MnistIsland extends LiveIsland<typeof mnistIsland.schema> {
   }
 
   private errorText(error: ErrorInfo): string {
-    const template = this.s.errors[error.code] ?? this.s.errorFallback;
-    return format(template, { code: error.code, ...Object.fromEntries(Object.entries(error.detail).map(([k, v]) => [k, String(v)])) });
+    return workerErrorText(error, this.s.errors, this.s.errorFallback);
   }
 
   private renderModel(): TemplateResult {

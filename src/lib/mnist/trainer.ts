@@ -33,6 +33,8 @@ export interface TrainingHooks {
   gate?(): Promise<void>;
   /** True when the reader asked to stop; checked between batches. */
   stopped?(): boolean;
+  /** Just before each update, with its 0-based step in the whole run (a schedule sets the learning rate here). */
+  beforeBatch?(step: number): void;
 }
 
 export type TrainingOutcome = { status: 'done'; test: Evaluation } | { status: 'stopped'; epoch: number };
@@ -77,6 +79,7 @@ export async function trainModel(
       const started = performance.now();
       const indices = order.subarray((batch - 1) * batchSize, Math.min(count, batch * batchSize));
       const n = fillBatch(data.train, indices, xs, ys);
+      hooks.beforeBatch?.((epoch - 1) * batchesPerEpoch + batch - 1);
       const x = tf.tensor4d(xs.subarray(0, n * MNIST_PIXELS), [n, 28, 28, 1]);
       const y = tf.tensor2d(ys.subarray(0, n * MNIST_CLASSES), [n, MNIST_CLASSES]);
       let result: number | number[];

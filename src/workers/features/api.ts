@@ -7,4 +7,6 @@ export interface Features {
   'deep-stack': import('./deep-stack-api').DeepStackApi;
   softmax: import('./softmax-api').SoftmaxApi;
   'mlp-check': import('./mlp-check-api').MlpCheckApi;
+  schedules: import('./schedules-api').SchedulesApi;
+  compress: import('./compress-api').CompressApi;
 }

@@ -10,4 +10,6 @@ export const FEATURES: Readonly<Record<string, () => Promise<{ handlers: Feature
   'deep-stack': () => import('./deep-stack'),
   softmax: () => import('./softmax'),
   'mlp-check': () => import('./mlp-check'),
+  schedules: () => import('./schedules'),
+  compress: () => import('./compress'),
 };

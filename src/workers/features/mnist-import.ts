@@ -18,7 +18,14 @@ interface WeightSpec {
   name: string;
   shape: number[];
   dtype: string;
+  /** Stored at lower precision, widened by TensorFlow.js on load (chapter 9.3 writes such files). */
+  quantization?: { dtype: string; min?: number; scale?: number };
 }
+
+/** Bytes per stored value of a weight: float32, or the manifest's quantized dtype. */
+const STORED_BYTES: Record<string, number> = { float16: 2, uint16: 2, uint8: 1 };
+const storedBytes = (spec: WeightSpec): number => (spec.quantization ? (STORED_BYTES[spec.quantization.dtype] ?? 0) : 4);
+const countOf = (spec: WeightSpec): number => spec.shape.reduce((a, b) => a * b, 1);
 
 interface ModelJson {
   modelTopology: object;
@@ -98,8 +105,14 @@ export async function modelArtifactsFrom(files: File[]): Promise<{ json: ModelJs
   if (weightFiles.length === 0) throw new FeatureError('no-weights-file');
 
   const specs = model.json.weightsManifest.flatMap((group) => group.weights);
-  for (const spec of specs) if (spec.dtype !== 'float32') throw new FeatureError('not-layers-model', { dtype: spec.dtype });
-  const expected = specs.reduce((sum, spec) => sum + spec.shape.reduce((a, b) => a * b, 1) * 4, 0);
+  for (const spec of specs) {
+    if (spec.dtype !== 'float32') throw new FeatureError('not-layers-model', { dtype: spec.dtype });
+    const q = spec.quantization;
+    if (q && (!storedBytes(spec) || (q.dtype !== 'float16' && !(Number.isFinite(q.min) && Number.isFinite(q.scale))))) {
+      throw new FeatureError('not-layers-model', { dtype: q.dtype });
+    }
+  }
+  const expected = specs.reduce((sum, spec) => sum + countOf(spec) * storedBytes(spec), 0);
   const paths = model.json.weightsManifest.flatMap((group) => group.paths);
   const byName = new Map(weightFiles.map((w) => [canonicalName(w.file.name), w]));
   const ordered =
@@ -116,9 +129,18 @@ export async function modelArtifactsFrom(files: File[]): Promise<{ json: ModelJs
     weights.set(bytes, offset);
     offset += bytes.length;
   }
-  const values = new Float32Array(weights.buffer);
-  for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i])) throw new FeatureError('non-finite-weights', { index: i });
+  // float32 values must be finite; a float16 value with all exponent bits set is ±Inf or NaN.
+  const view = new DataView(weights.buffer);
+  let at = 0;
+  let index = 0;
+  for (const spec of specs) {
+    const n = countOf(spec);
+    const kind = spec.quantization?.dtype ?? 'float32';
+    for (let i = 0; i < n; i++, index++) {
+      const bad = kind === 'float32' ? !Number.isFinite(view.getFloat32(at + 4 * i, true)) : kind === 'float16' && (view.getUint16(at + 2 * i, true) & 0x7c00) === 0x7c00;
+      if (bad) throw new FeatureError('non-finite-weights', { index });
+    }
+    at += n * storedBytes(spec);
   }
   return { json: model.json, specs, weights: weights.buffer };
 }

@@ -4,7 +4,6 @@ import { FeatureError } from '../../tf/protocol';
 import { BACKEND_ORDER, type BackendName } from '../../tf/backend-field';
 import { chooseBackend } from '../../tf/backends';
 import { buildMnistModel } from '../../lib/mnist/model';
-import { loadMnist, MnistLoadError, type LoadedMnist } from '../../lib/mnist/fetch-dataset';
 import { trainingSlice, validationSample, type MnistSplit } from '../../lib/mnist/dataset';
 import { trainModel, type TrainingData } from '../../lib/mnist/trainer';
 import { evaluateSplit } from '../../lib/mnist/evaluate';
@@ -13,8 +12,10 @@ import { confusionMatrix } from '../../lib/ml/metrics';
 import type { Misclassified, TrainConfig } from '../../lib/mnist/reports';
 import { deviceWatch, ensureAnyBackend, ensureBackend, holdingBackend, setBackendDecision } from '../runtime';
 import { Transfer, type HandlerContext } from './context';
+import { yieldToEvents } from '../yield';
 import type { MnistApi, MnistTrainEvent, ModelInfo } from './mnist-api';
 import { loadSavedModel, saveModel } from './mnist-storage';
+import { abortMnistDownload, disposeModel, ensureMnistData, probeBatchMs } from './mnist-shared';
 import { loadCheckedModel } from './mnist-import';
 
 /**
@@ -27,70 +28,15 @@ import { loadCheckedModel } from './mnist-import';
 
 type Args<M extends keyof MnistApi> = MnistApi[M]['args'];
 
-let dataset: LoadedMnist | null = null;
 /** The model predictions and downloads use: the last one trained (a finished epoch), saved or loaded. */
 let current: { model: LayersModel; info: ModelInfo } | null = null;
 let training = false;
 let stopRequested = false;
-let loading: AbortController | null = null;
 let pause: { promise: Promise<void>; resume: () => void } | null = null;
-
-/** A model compiled with an optimizer instance owns it in our eyes: Layers does not free it. */
-function disposeModel(model: LayersModel): void {
-  try {
-    model.optimizer?.dispose();
-    model.dispose();
-  } catch {
-    // A lost device's tensors may refuse to be freed; they die with the device.
-  }
-}
 
 function setCurrent(model: LayersModel, info: ModelInfo): void {
   if (current && current.model !== model) disposeModel(current.model);
   current = { model, info };
-}
-
-/** On WASM and CPU a batch never leaves the microtask queue: yield a macrotask so pause/stop get in. */
-function yieldToEvents(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
-async function ensureData(baseUrl: string, emit: (event: MnistTrainEvent) => void): Promise<LoadedMnist> {
-  if (dataset) return dataset;
-  loading = new AbortController();
-  try {
-    dataset = await loadMnist({ baseUrl, signal: loading.signal, onProgress: ({ loaded, total }) => emit({ type: 'data-progress', loaded, total }) });
-  } catch (error) {
-    if (error instanceof MnistLoadError) throw new FeatureError(`data-${error.code}`);
-    throw error;
-  } finally {
-    loading = null;
-  }
-  emit({ type: 'data-ready', trainCount: dataset.train.count, testCount: dataset.test.count, fromCache: dataset.fromCache });
-  return dataset;
-}
-
-/** Milliseconds per training batch of 64 on the current backend, after one warm-up batch. */
-async function probeBatchMs(): Promise<number> {
-  const model = buildMnistModel(tf, { seed: 1 });
-  const x = tf.randomUniform([64, 28, 28, 1]);
-  const y = tf.oneHot(tf.randomUniform([64], 0, 10, 'int32'), 10).toFloat();
-  try {
-    await model.trainOnBatch(x, y);
-    const started = performance.now();
-    for (let i = 0; i < 2; i++) await model.trainOnBatch(x, y);
-    return (performance.now() - started) / 2;
-  } finally {
-    tf.dispose([x, y]);
-    disposeModel(model);
-  }
 }
 
 function misclassifiedExamples(test: MnistSplit, predicted: Uint8Array, confidence: Float32Array, limit = 24): Misclassified[] {
@@ -119,7 +65,7 @@ async function train({ config, baseUrl }: Args<'train'>, context: HandlerContext
   stopRequested = false;
   const emit = (event: MnistTrainEvent) => context.emit(event);
   try {
-    const loaded = await ensureData(baseUrl, emit).catch((error: unknown) => {
+    const loaded = await ensureMnistData(baseUrl, emit).catch((error: unknown) => {
       if (stopRequested && error instanceof FeatureError && error.code === 'data-aborted') return null;
       throw error;
     });
@@ -301,7 +247,7 @@ function predict({ pixels }: Args<'predict'>): Promise<number[]> {
 }
 
 async function sample({ baseUrl, index }: Args<'sample'>, context: HandlerContext): Promise<MnistApi['sample']['result']> {
-  const { test } = await ensureData(baseUrl, (event) => context.emit(event));
+  const { test } = await ensureMnistData(baseUrl, (event) => context.emit(event));
   const i = ((index % test.count) + test.count) % test.count;
   return { index: i, label: test.labels[i] ?? 0, pixels: test.images.slice(i * 784, (i + 1) * 784) };
 }
@@ -323,7 +269,7 @@ export const handlers = {
   },
   stop: async () => {
     stopRequested = true;
-    loading?.abort();
+    abortMnistDownload();
     pause?.resume();
     pause = null;
     return training;

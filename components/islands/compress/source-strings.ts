@@ -1,0 +1,48 @@
+import type { SourceStrings } from './model-source';
+
+/** The shared words of the 9.3 and 9.4 islands about the model they work on (zh-CN). */
+export const sourceStringsZh: SourceStrings = {
+  fields: { backend: '计算后端', source: '用哪个模型', images: '在这里训练时用的训练图像数', epochs: '在这里训练的轮数' },
+  sources: { auto: '第 5 章保存的模型（没有就在这里训练）', train: '总是在这里训练一个新模型' },
+  backends: { auto: '自动', webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' },
+  hints: { images: '取训练集前 n 张；500–60,000。数字越小训练越快，准确率也越低。' },
+  progress: {
+    backend: '计算后端：{backend}',
+    data: '正在下载 MNIST 数据：{loaded} / {total} 字节',
+    train: '正在训练：第 {epoch}/{epochs} 轮，第 {batch}/{batches} 个小批量，损失 {loss}',
+  },
+  model: {
+    saved: '使用第 5 章保存在本浏览器中的模型（{params} 个参数）。',
+    savedEpochs: '使用第 5 章保存在本浏览器中的模型（训练了 {epochs} 轮，{params} 个参数）。',
+    trained: '使用在这里训练的模型：前 {images} 张训练图像，{epochs} 轮，{params} 个参数（不会覆盖第 5 章保存的模型）。',
+    savedMissing: '本浏览器里没有第 5 章保存的模型，所以先在这里训练了一个。',
+  },
+  stop: '停止',
+  stopped: '已停止。',
+  errors: {
+    busy: '另一个压缩或导出任务正在运行，请等它结束。',
+    stopped: '已停止。',
+    'data-network': '无法下载 MNIST 数据：网络不可用。',
+    'data-http': '无法下载 MNIST 数据：服务器返回了错误。',
+    'data-corrupt': 'MNIST 数据校验失败（文件损坏），请重试。',
+    'data-manifest': 'MNIST 数据清单无效。',
+    'data-stalled': 'MNIST 数据下载 20 秒没有进展，已放弃。',
+    'data-aborted': '数据下载已取消。',
+    'no-backend': '这个浏览器里没有可用的 TensorFlow.js 计算后端。',
+    'load-failed': 'TensorFlow.js 无法读回导出的模型文件。',
+    'worker-failed': 'TensorFlow.js 工作线程无法启动。',
+    'no-files': '没有选择文件。',
+    'too-many-files': '一次选择了 {count} 个文件；请只选模型的 .json 文件和它的权重 .bin 文件。',
+    'no-model-json': '没有找到模型描述文件（.json）。请把 .json 与 .bin 一起选上。',
+    'not-json': '所选的 .json 文件不是有效的 JSON，可能已损坏。',
+    'not-layers-model': '所选的 JSON 不是 TensorFlow.js 的 Layers 模型文件，或者用了它不支持的存储格式。',
+    'no-weights-file': '缺少权重文件（.bin）。请把 .json 与 .bin 一起选上。',
+    'model-too-large': '文件 {name} 有 {bytes} 字节，超过了 {limit} 字节的上限。',
+    'weights-size-mismatch': '权重文件的大小不对：模型描述要求 {expected} 字节，选择的文件共 {actual} 字节。可能选错了文件，或者文件没下载完整。',
+    'several-inputs': '这个模型有 {count} 个输入；这里只接受一张 28×28 图像作输入的模型。',
+    'wrong-input': '这个模型的输入形状是 {shape}，需要 [null, 28, 28, 1]。',
+    'wrong-output': '这个模型的输出形状是 {shape}，需要 [null, 10]。',
+    'non-finite-weights': '权重里有非有限的数（NaN 或无穷大），文件已损坏。',
+  },
+  errorFallback: '出错了（代码 {code}）。',
+};
