@@ -4,7 +4,8 @@
 // WASM with all of src/lib/mnist/wasm-training-kernels.ts, and the CPU backend; then the
 // replaced kernels one by one, stock against ours, at the model's shapes.
 // Node ≥ 22.18 strips the TypeScript types itself; the hook below lets the .ts sources keep
-// their extensionless relative imports (as Vite resolves them).
+// their extensionless imports (as Vite resolves them): ours are .ts sources, a package's
+// (tfjs-core/dist/register_all_gradients and what it imports) are .js files.
 import { createRequire, registerHooks } from 'node:module';
 import { cpus } from 'node:os';
 import { dirname } from 'node:path';
@@ -14,8 +15,9 @@ registerHooks({
     try {
       return nextResolve(specifier, context);
     } catch (error) {
-      if (specifier.startsWith('.') && !/\.[cm]?[jt]s$/.test(specifier)) return nextResolve(`${specifier}.ts`, context);
-      throw error;
+      if (/\.[cm]?[jt]s$/.test(specifier)) throw error;
+      const ours = specifier.startsWith('.') && !context.parentURL?.includes('/node_modules/');
+      return nextResolve(`${specifier}${ours ? '.ts' : '.js'}`, context);
     }
   },
 });
