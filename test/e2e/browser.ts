@@ -70,14 +70,21 @@ export async function seriousViolations(page: Page, within?: string): Promise<st
 
 /**
  * The on-screen box of an element about to be dragged: scrolled into view, then measured
- * after the prose around it has been laid out (content-visibility) and stopped moving.
+ * once it has stopped moving. Prose near the viewport is laid out over a few frames
+ * (content-visibility), and scroll anchoring may move the page while it is.
  */
 export async function settledBox(target: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
-  await target.scrollIntoViewIfNeeded();
-  await target.page().evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  const box = await target.boundingBox();
-  if (!box) throw new Error('the element has no box (hidden or detached)');
-  return box;
+  const frames = () => target.page().evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  let previous: Awaited<ReturnType<Locator['boundingBox']>> = null;
+  for (let attempt = 0; attempt < 30; attempt++) {
+    await target.scrollIntoViewIfNeeded();
+    await frames();
+    const box = await target.boundingBox();
+    if (!box) throw new Error('the element has no box (hidden or detached)');
+    if (previous && Math.abs(box.x - previous.x) < 0.5 && Math.abs(box.y - previous.y) < 0.5) return box;
+    previous = box;
+  }
+  throw new Error('the element kept moving for 30 frames');
 }
 
 /** Opens an island's page with a query, at its anchor, and waits until the island is live. */
