@@ -9,7 +9,7 @@ import type { CompressEvent, VariantResult } from '../../../src/workers/features
 import { mnistDataUrl } from '../mnist/files';
 import { compressIsland } from './definition';
 import { compressStrings } from './strings';
-import { errorText, initialPrep, modelRequest, prepProgress, reducePrep, type PrepState } from './model-source';
+import { errorText, initialPrep, modelRequest, prepProgress, reducePrep, type PrepState, mirrorPrep } from './model-source';
 import { explainCard, resultsTable, sizeAccuracyChart, variantLabel, type Row } from './figures';
 import { BIAS_COUNT } from './model';
 import './compress.css';
@@ -97,10 +97,7 @@ export class CompressIsland extends LiveIsland<typeof compressIsland.schema> {
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     super.updated(changed);
     const data = this.dataset;
-    data['status'] = this.prep.status;
-    data['backend'] = this.prep.backend ?? '';
-    data['model'] = this.prep.model?.source ?? '';
-    data['error'] = this.prep.error ?? '';
+    mirrorPrep(data, this.prep);
     data['results'] = String(this.results.length);
     data['stale'] = String(this.stale());
   }

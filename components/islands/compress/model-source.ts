@@ -34,6 +34,14 @@ export interface PrepState {
 
 export const initialPrep = (): PrepState => ({ status: 'idle', backend: null, data: null, train: null, model: null, error: null });
 
+/** Mirrors the model's preparation into the element's data attributes (what tests read). */
+export function mirrorPrep(data: DOMStringMap, prep: PrepState): void {
+  data['status'] = prep.status;
+  data['backend'] = prep.backend ?? '';
+  data['model'] = prep.model?.source ?? '';
+  data['error'] = prep.error ?? '';
+}
+
 export function reducePrep(state: PrepState, event: PrepareEvent): PrepState {
   switch (event.type) {
     case 'backend':

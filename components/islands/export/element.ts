@@ -6,7 +6,7 @@ import { tfWorker, TfWorkerError } from '../../../src/tf/client';
 import { weightFileBytes } from '../../../src/lib/ml/compression';
 import type { ExportResult, FilesCheck } from '../../../src/workers/features/compress-api';
 import { mnistDataUrl } from '../mnist/files';
-import { errorText, initialPrep, modelRequest, prepProgress, reducePrep, type PrepState } from '../compress/model-source';
+import { errorText, initialPrep, modelRequest, prepProgress, reducePrep, type PrepState, mirrorPrep } from '../compress/model-source';
 import { MNIST_WEIGHT_SHAPES } from '../compress/model';
 import { exportIsland } from './definition';
 import { exportStrings } from './strings';
@@ -109,10 +109,7 @@ export class ExportIsland extends LiveIsland<typeof exportIsland.schema> {
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     super.updated(changed);
     const data = this.dataset;
-    data['status'] = this.prep.status;
-    data['backend'] = this.prep.backend ?? '';
-    data['model'] = this.prep.model?.source ?? '';
-    data['error'] = this.prep.error ?? '';
+    mirrorPrep(data, this.prep);
     data['checkError'] = this.checkError?.code ?? '';
     data['checking'] = String(this.checking);
   }
