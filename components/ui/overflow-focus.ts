@@ -13,15 +13,11 @@ export const OVERFLOW_CHANGED = 'overflow-changed';
 
 /**
  * Whether the browser has laid the box's content out, judged without forcing it to: not
- * inside a block that content-visibility skips, and, for a box that may be skipped itself,
- * within a screen of the viewport (farther ones are measured when they are drawn).
+ * inside a block that content-visibility skips (boxes that scroll are never skipped
+ * themselves, see site.css).
  */
-function drawn(box: HTMLElement): boolean {
-  if (typeof box.checkVisibility === 'function' && !box.checkVisibility({ contentVisibilityAuto: true })) return false;
-  if (getComputedStyle(box).contentVisibility !== 'auto') return true;
-  const { top, bottom } = box.getBoundingClientRect();
-  return bottom > -innerHeight && top < 2 * innerHeight;
-}
+const drawn = (box: HTMLElement): boolean =>
+  typeof box.checkVisibility !== 'function' || box.checkVisibility({ contentVisibilityAuto: true });
 
 export class OverflowFocus {
   /** What this class added to each element, so that only that is taken away again. */
