@@ -1,9 +1,10 @@
-// `npm test`: everything, in order — type check, unit and content tests, a production
+// `npm test`: everything, in order — type check, unit, WebGPU-kernel and content tests, a production
 // build, then tests of the built site and browser tests in the machine's Chromium.
 // Prints one closing line "tests: N passed, N failed" and exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './chromium.mjs';
+import { ensureVulkan } from './vulkan.mjs';
 
 const reportFile = (name) => `node_modules/.cache/vitest-${name}.json`;
 
@@ -42,9 +43,10 @@ const step = (ok) => {
 
 const chromium = ensureChromium();
 if (!chromium) process.exit(1);
+if (!ensureVulkan()) process.exit(1);
 
 let ok = step(run('astro check (types)', 'npx', ['astro', 'check']));
-const early = vitest('early', ['unit', 'content']);
+const early = vitest('early', ['unit', 'gpu', 'content']);
 add(early);
 ok &&= early.ok;
 const built = step(run('astro build', 'npx', ['astro', 'build']));
