@@ -88,6 +88,8 @@ export default defineConfig({
         MarkdownContent: './components/overrides/MarkdownContent.astro',
         Search: './components/overrides/Search.astro',
         SiteTitle: './components/overrides/SiteTitle.astro',
+        TableOfContents: './components/toc/TableOfContents.astro',
+        MobileTableOfContents: './components/toc/MobileTableOfContents.astro',
       },
       sidebar: [
         { label: '导读', link: '/' },

@@ -25,7 +25,10 @@ export function rehypeTex(options = {}) {
       }
       if (!parent) return;
       const html = texToHtml(toText(scope, { whitespace: 'pre' }), { displayMode, throwOnError: options.throwOnError ?? false });
-      const rendered = /** @type {any[]} */ (fromHtmlIsomorphic(html, { fragment: true }).children);
+      const typeset = /** @type {any[]} */ (fromHtmlIsomorphic(html, { fragment: true }).children);
+      // A display formula gets a block of its own, which site.css lets the browser skip far from
+      // the viewport; the formula inside it is the box that scrolls.
+      const rendered = displayMode ? [{ type: 'element', tagName: 'div', properties: { className: ['tex-block'] }, children: typeset }] : typeset;
       const index = parent.children.indexOf(scope);
       parent.children.splice(index, 1, ...rendered);
       return [SKIP, index + rendered.length];

@@ -13,8 +13,8 @@ export const OVERFLOW_CHANGED = 'overflow-changed';
 
 /**
  * Whether the browser has laid the box's content out, judged without forcing it to: not
- * inside a block that content-visibility skips (boxes that scroll are never skipped
- * themselves, see site.css).
+ * inside a block that content-visibility skips (a box that scrolls is never skipped itself:
+ * a display formula's skippable block is the .tex-block around it, see site.css).
  */
 const drawn = (box: HTMLElement): boolean =>
   typeof box.checkVisibility !== 'function' || box.checkVisibility({ contentVisibilityAuto: true });
@@ -63,9 +63,13 @@ export class OverflowFocus {
     });
   }
 
+  /** Marks each box measured (site.css lets a display formula scroll from then on). */
   private measure(boxes: readonly HTMLElement[]): void {
     const overflowing = boxes.map((box) => box.scrollWidth > box.clientWidth + 1);
-    boxes.forEach((box, i) => this.update(box, overflowing[i] ?? false));
+    boxes.forEach((box, i) => {
+      box.dataset['measured'] = '';
+      this.update(box, overflowing[i] ?? false);
+    });
   }
 
   private update(element: HTMLElement, overflowing: boolean): void {

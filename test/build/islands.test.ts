@@ -28,7 +28,7 @@ describe.each(ISLANDS.map((island) => [island.tag, island] as const))('%s in the
   });
 
   it('is listed in the page’s table of contents', () => {
-    const toc = selectAll('starlight-toc a', page!.tree).map((a) => String(a.properties['href']));
+    const toc = selectAll('page-toc:not([data-mobile]) a', page!.tree).map((a) => String(a.properties['href']));
     expect(toc).toContain(`#${island.anchor}`);
   });
 });

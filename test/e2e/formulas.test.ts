@@ -67,7 +67,7 @@ describe('formula rendering', () => {
     const probe = await openPage(browser, { width: 1280, height: 900 });
     await probe.page.goto(new URL('chapters/04-math/', baseUrl).href, { waitUntil: 'networkidle' });
     await probe.page.evaluate(() => document.fonts.ready);
-    const formula = probe.page.locator('.sl-heading-wrapper:has(h3[id^="423-"]) ~ .katex-display').nth(1);
+    const formula = probe.page.locator('.sl-heading-wrapper:has(h3[id^="423-"]) ~ .tex-block > .katex-display').nth(1);
     await formula.scrollIntoViewIfNeeded();
     await probe.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     // The picture must be drawn in KaTeX's own fonts (served by the site), never a fallback.
