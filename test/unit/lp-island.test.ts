@@ -1,37 +1,17 @@
 import fc from 'fast-check';
-import GLPK, { type LP } from 'glpk.js/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultsOf } from '../../src/lib/state/codec';
 import { startingState } from '../../src/lib/state/workshop';
-import type { LpProblem } from '../../src/lib/math/simplex';
 import { lpIsland } from '../../components/islands/lp/definition';
 import { deriveLp, initialInfeasibility, niceCeil, pivotsOf, type LpState } from '../../components/islands/lp/model';
 import { linearTex, num } from '../../components/islands/lp/format';
+import { loadGlpk, toGlpk, type Glpk } from './lp-reference';
 
 // The LP island's model (what it draws and says) against GLPK and the chapter's own table.
-type Glpk = Awaited<ReturnType<typeof GLPK>>;
 let glpk: Glpk;
 beforeAll(async () => {
-  glpk = await GLPK();
+  glpk = await loadGlpk();
 });
-
-function toGlpk(p: LpProblem): LP {
-  const vars = (c: readonly number[]) => c.map((coef, j) => ({ name: `x${j}`, coef }));
-  return {
-    name: 'lp',
-    objective: { direction: p.sense === 'max' ? glpk.GLP_MAX : glpk.GLP_MIN, name: 'z', vars: vars(p.objective) },
-    subjectTo: p.constraints.map((c, i) => ({
-      name: `r${i}`,
-      vars: vars(c.coefficients),
-      bnds:
-        c.relation === '<='
-          ? { type: glpk.GLP_UP, lb: 0, ub: c.rhs }
-          : c.relation === '>='
-            ? { type: glpk.GLP_LO, lb: c.rhs, ub: 0 }
-            : { type: glpk.GLP_FX, lb: c.rhs, ub: c.rhs },
-    })),
-  };
-}
 
 const defaults = defaultsOf(lpIsland.schema);
 const preset = (name: string): LpState => startingState(lpIsland.schema, lpIsland.presets, name);
@@ -50,7 +30,7 @@ describe('LP island model', () => {
   it('agrees with GLPK on every preset', async () => {
     for (const name of Object.keys(lpIsland.presets)) {
       const model = deriveLp(preset(name));
-      const ref = glpk.solve(toGlpk(model.problem), { msglev: glpk.GLP_MSG_OFF, presol: false }).result;
+      const ref = glpk.solve(toGlpk(glpk, model.problem), { msglev: glpk.GLP_MSG_OFF, presol: false }).result;
       const expected = ref.status === glpk.GLP_OPT ? 'optimal' : ref.status === glpk.GLP_UNBND ? 'unbounded' : 'infeasible';
       expect([name, model.result.status]).toEqual([name, expected]);
       if (model.result.status === 'optimal') expect(model.result.objective).toBeCloseTo(ref.z, 9);

@@ -9,19 +9,12 @@ import {
   type ViewBox,
 } from '../../src/lib/math/lp2d';
 import { type LpProblem, type Relation, solveLp } from '../../src/lib/math/simplex';
+import { RADIATION_THERAPY, WYNDOR } from './lp-reference';
 import { createRng } from '../../src/lib/random/prng';
 
 const box: ViewBox = { xMin: -1, xMax: 10, yMin: -1, yMax: 10 };
 
-const wyndor: LpProblem = {
-  sense: 'max',
-  objective: [3, 5],
-  constraints: [
-    { coefficients: [1, 0], relation: '<=', rhs: 4 },
-    { coefficients: [0, 2], relation: '<=', rhs: 12 },
-    { coefficients: [3, 2], relation: '<=', rhs: 18 },
-  ],
-};
+const wyndor = WYNDOR;
 
 function geometry(p: LpProblem, b: ViewBox = box) {
   const g = lpGeometry(p, b);
@@ -181,15 +174,7 @@ describe('feasible region of a 2-variable LP', () => {
   });
 
   it('marks phase-1 basic solutions that are not vertices of the region', () => {
-    const p: LpProblem = {
-      sense: 'min',
-      objective: [0.4, 0.5],
-      constraints: [
-        { coefficients: [0.3, 0.1], relation: '<=', rhs: 2.7 },
-        { coefficients: [0.5, 0.5], relation: '=', rhs: 6 },
-        { coefficients: [0.6, 0.4], relation: '>=', rhs: 6 },
-      ],
-    };
+    const p = RADIATION_THERAPY;
     const g = geometry(p, { xMin: 0, xMax: 15, yMin: 0, yMax: 15 });
     const path = simplexPathOnVertices(solveLp(p), g.vertices);
     expect(path[0]).toMatchObject({ phase: 0, vertex: -1 });

@@ -1,13 +1,12 @@
 import fc from 'fast-check';
-import GLPK, { type LP } from 'glpk.js/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type LpProblem, type Relation, simplexPath, solveLp } from '../../src/lib/math/simplex';
 import { createRng, type Rng } from '../../src/lib/random/prng';
+import { RADIATION_THERAPY, WYNDOR, loadGlpk, toGlpk, type Glpk } from './lp-reference';
 
-type Glpk = Awaited<ReturnType<typeof GLPK>>;
 let glpk: Glpk;
 beforeAll(async () => {
-  glpk = await GLPK();
+  glpk = await loadGlpk();
 });
 
 function optimal(p: LpProblem, rule: 'bland' | 'dantzig' = 'bland') {
@@ -27,16 +26,7 @@ function violation(p: LpProblem, x: readonly number[]): number {
   return worst;
 }
 
-// Hillier & Lieberman, Introduction to Operations Research, §3.1 (Wyndor Glass Co.).
-const wyndor: LpProblem = {
-  sense: 'max',
-  objective: [3, 5],
-  constraints: [
-    { coefficients: [1, 0], relation: '<=', rhs: 4 },
-    { coefficients: [0, 2], relation: '<=', rhs: 12 },
-    { coefficients: [3, 2], relation: '<=', rhs: 18 },
-  ],
-};
+const wyndor = WYNDOR;
 
 describe('two-phase simplex on textbook problems', () => {
   it('solves the Wyndor Glass problem: x = (2, 6), z = 36', () => {
@@ -70,15 +60,7 @@ describe('two-phase simplex on textbook problems', () => {
   });
 
   it('runs phase 1 for ≥ and = rows (Hillier & Lieberman radiation therapy: (7.5, 4.5), 5.25)', () => {
-    const p: LpProblem = {
-      sense: 'min',
-      objective: [0.4, 0.5],
-      constraints: [
-        { coefficients: [0.3, 0.1], relation: '<=', rhs: 2.7 },
-        { coefficients: [0.5, 0.5], relation: '=', rhs: 6 },
-        { coefficients: [0.6, 0.4], relation: '>=', rhs: 6 },
-      ],
-    };
+    const p = RADIATION_THERAPY;
     const r = optimal(p);
     expect(r.x[0]).toBeCloseTo(7.5, 10);
     expect(r.x[1]).toBeCloseTo(4.5, 10);
@@ -209,25 +191,7 @@ function plantedProblem(rng: Rng): { p: LpProblem; planted: number[] } {
   return { p: { sense: rng.next() < 0.5 ? 'max' : 'min', objective, constraints }, planted };
 }
 
-function toGlpk(p: LpProblem): LP {
-  const vars = (a: readonly number[]) => a.map((coef, j) => ({ name: `x${j}`, coef }));
-  return {
-    name: 'lp',
-    objective: { direction: p.sense === 'max' ? glpk.GLP_MAX : glpk.GLP_MIN, name: 'z', vars: vars(p.objective) },
-    subjectTo: p.constraints.map((c, i) => ({
-      name: `r${i}`,
-      vars: vars(c.coefficients),
-      bnds:
-        c.relation === '<='
-          ? { type: glpk.GLP_UP, lb: 0, ub: c.rhs }
-          : c.relation === '>='
-            ? { type: glpk.GLP_LO, lb: c.rhs, ub: 0 }
-            : { type: glpk.GLP_FX, lb: c.rhs, ub: c.rhs },
-    })),
-  };
-}
-
-const solveGlpk = (p: LpProblem) => glpk.solve(toGlpk(p), { msglev: glpk.GLP_MSG_OFF, presol: false }).result;
+const solveGlpk = (p: LpProblem) => glpk.solve(toGlpk(glpk, p), { msglev: glpk.GLP_MSG_OFF, presol: false }).result;
 
 describe('simplex against GLPK', () => {
   it('matches GLPK on 300 random feasible bounded problems (objective to 1e-7 relative, x feasible)', () => {
