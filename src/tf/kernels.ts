@@ -5,12 +5,19 @@ import type { BackendName } from './backend-field';
  * Our own kernels, registered into a backend right after it loads: where a stock kernel is
  * missing or slow. WASM: Conv2DBackpropFilter is missing in tfjs-backend-wasm (so stock WASM
  * cannot train a CNN at all), and Conv2DBackpropInput / MaxPoolGrad are replaced with
- * faster versions built on the backend's own kernels (src/lib/mnist/wasm-*.ts).
+ * faster versions built on the backend's own kernels (src/lib/mnist/wasm-*.ts). WebGPU:
+ * Conv2DBackpropFilter, whose stock shader dominates a training batch, and MaxPoolGrad in one
+ * dispatch instead of two (src/lib/mnist/webgpu/).
+ * Both install through replaceKernels (replace-kernels.ts).
  */
 const REGISTRARS: Partial<Record<BackendName, (tf: Tf) => Promise<void>>> = {
   wasm: async (tf) => {
     const { registerWasmTrainingKernels } = await import('../lib/mnist/wasm-training-kernels');
     registerWasmTrainingKernels(tf);
+  },
+  webgpu: async (tf) => {
+    const { registerWebGpuTrainingKernels } = await import('../lib/mnist/webgpu/register-kernels');
+    registerWebGpuTrainingKernels(tf);
   },
 };
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openIsland, seriousViolations } from './browser';
+import { launchBrowser, openIsland, openPage, seriousViolations } from './browser';
 import { compressIsland } from '../../components/islands/compress/definition';
 import { exportIsland } from '../../components/islands/export/definition';
+import { mnistIsland } from '../../components/islands/mnist/definition';
 import { fallbackVariants, MNIST_WEIGHT_SHAPES } from '../../components/islands/compress/model';
 import { weightFileBytes, type CompressionSettings } from '../../src/lib/ml/compression';
 
@@ -147,4 +148,36 @@ describe('ml-compress and ml-export (chapter 9)', () => {
     expect(probe.errors.join('\n')).toBe('');
     await probe.context.close();
   }, 600_000);
+
+  it('the reader’s path: a model trained in chapter 5 is the one 9.4 and 9.3 use, with nothing set', async () => {
+    const probe = await openPage(browser);
+    const { page } = probe;
+    // Chapter 5's quick run (6,000 images, 1 epoch) on WASM; finished epochs are saved in IndexedDB.
+    await page.goto(`${new URL(mnistIsland.page, baseUrl).href}?mnist.backend=wasm&mnist.slice=quick&mnist.epochs=1#${mnistIsland.anchor}`);
+    await page.locator('ml-mnist[data-ready]').waitFor();
+    await page.locator('ml-mnist [data-action="start"]').click();
+    await waitForStatus(page, 'ml-mnist', 'done', 400_000);
+    const chapter5Accuracy = Number(await page.locator('ml-mnist').getAttribute('data-test-accuracy'));
+    expect(chapter5Accuracy).toBeGreaterThan(0.6);
+
+    await page.goto(`${new URL(compressIsland.page, baseUrl).href}?compress.backend=wasm#${compressIsland.anchor}`);
+    await page.locator('ml-compress[data-ready]').waitFor();
+    await page.locator('ml-compress [data-action="run"]').click();
+    await waitForStatus(page, 'ml-compress', 'done', 300_000);
+    expect(await page.locator('ml-compress').getAttribute('data-model')).toBe('saved');
+    expect(await page.locator('ml-compress [data-model-source]').innerText()).toContain('第 5 章');
+    const rows = Object.fromEntries((await rowsOf(page)).map((r) => [r.id, r]));
+    // The same weights scored on the same 10,000 test images: chapter 5's accuracy, to the image.
+    expect(rows['float32']!.accuracy).toBeCloseTo(chapter5Accuracy, 4);
+    expect(rows['float16']!.bytes).toBe(187_112);
+
+    await page.goto(`${new URL(exportIsland.page, baseUrl).href}?export.backend=wasm#${exportIsland.anchor}`);
+    await page.locator('ml-export[data-ready]').waitFor();
+    await page.locator('ml-export [data-action="run"]').click();
+    await waitForStatus(page, 'ml-export', 'done', 300_000);
+    expect(await page.locator('ml-export').getAttribute('data-model')).toBe('saved');
+    expect(await page.locator('ml-export [data-changed]').getAttribute('data-changed')).toBe('0');
+    expect(probe.errors.join('\n')).toBe('');
+    await probe.context.close();
+  }, 900_000);
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, seriousViolations, settledBox, type PageProbe } from './browser';
+import { mnistStrings } from '../../components/islands/mnist/strings';
 
 const baseUrl = inject('baseUrl');
 const chapter5 = new URL('chapters/05-mnist-project/', baseUrl).href;
@@ -142,6 +143,10 @@ describe('MNIST training island (chapter 5)', () => {
       'eight WebGPU batches',
     );
     expect(await attr(page, 'backend')).toBe('webgpu');
+    // The badge says our WebGPU kernels (src/lib/mnist/webgpu/) are in use.
+    const status = await page.locator('.ml-mnist__status').innerText();
+    expect(status).toContain('WebGPU');
+    expect(status).toContain(mnistStrings['zh-CN'].ownKernels);
     const first = losses.get(1) ?? losses.get(2)!;
     const last = Math.max(...losses.keys());
     expect(losses.get(last)!).toBeLessThan(first - 0.05);

@@ -41,7 +41,7 @@ export function shuffledIndices(count: number, seed: number): Uint32Array {
 }
 
 // i / 255 for every byte, computed once: the same float32 values as Keras' `x / 255.0`.
-const NORMALIZED = Float32Array.from({ length: 256 }, (_, i) => i / 255);
+export const NORMALIZED = Float32Array.from({ length: 256 }, (_, i) => i / 255);
 
 /**
  * Writes the images `indices` of `split` into `xs` (pixels / 255, batch × 784, NHWC with one

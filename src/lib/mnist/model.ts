@@ -1,5 +1,6 @@
 import type { Tf } from '../../tf/namespace';
 import type { Sequential } from '@tensorflow/tfjs-layers';
+import type { Optimizer } from '@tensorflow/tfjs-core';
 
 /**
  * The chapter 5 CNN, layer for layer the source's Keras model:
@@ -42,11 +43,13 @@ export interface MnistModelOptions {
   learningRate?: number;
   /** Seed for the glorot_uniform initializers, so a run is reproducible. */
   seed?: number;
+  /** Makes the optimizer for `learningRate`; tf.train.adam when absent (webgpu/training-path.ts gives ours). */
+  optimizer?: ((learningRate: number) => Optimizer) | undefined;
 }
 
 /** Builds and compiles the model with the given TensorFlow.js namespace. */
 export function buildMnistModel(tf: Tf, options: MnistModelOptions = {}): Sequential {
-  const { learningRate = 0.001, seed = 42 } = options;
+  const { learningRate = 0.001, seed = 42, optimizer = (lr: number) => tf.train.adam(lr) } = options;
   let nextSeed = seed;
   const init = () => tf.initializers.glorotUniform({ seed: nextSeed++ });
   const model = tf.sequential({
@@ -61,6 +64,6 @@ export function buildMnistModel(tf: Tf, options: MnistModelOptions = {}): Sequen
       tf.layers.dense({ units: MNIST_CLASSES, activation: 'softmax', kernelInitializer: init() }),
     ],
   });
-  model.compile({ optimizer: tf.train.adam(learningRate), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  model.compile({ optimizer: optimizer(learningRate), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   return model;
 }

@@ -1,8 +1,8 @@
 import type { Tf } from '../../tf/namespace';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { createRng } from '../random/prng';
-import { MNIST_CLASSES } from './model';
-import { MNIST_PIXELS, fillBatch, shuffleInPlace, type MnistSplit } from './dataset';
+import { shuffleInPlace, type MnistSplit } from './dataset';
+import { cpuBatches, type BatchSourceFactory } from './batch-source';
 import { evaluateSplit, type Evaluation } from './evaluate';
 import type { BatchReport, EvalReport } from './reports';
 
@@ -22,6 +22,8 @@ export interface TrainingRun {
   startEpoch?: number;
   /** Validation measurements per epoch (evenly spaced, the last at the epoch's end). */
   validationsPerEpoch?: number;
+  /** Where batches come from: filled on the CPU by default (batch-source.ts), gathered on the GPU with webgpu/gpu-batches.ts. */
+  batches?: BatchSourceFactory | undefined;
 }
 
 export interface TrainingHooks {
@@ -52,11 +54,9 @@ export async function trainModel(
   run: TrainingRun,
   hooks: TrainingHooks = {},
 ): Promise<TrainingOutcome> {
-  const { epochs, batchSize, seed, startEpoch = 1, validationsPerEpoch = 4 } = run;
+  const { epochs, batchSize, seed, startEpoch = 1, validationsPerEpoch = 4, batches = cpuBatches } = run;
   const count = data.train.count;
   const batchesPerEpoch = Math.ceil(count / batchSize);
-  const xs = new Float32Array(batchSize * MNIST_PIXELS);
-  const ys = new Float32Array(batchSize * MNIST_CLASSES);
   const order = new Uint32Array(count);
   const rng = createRng(seed);
   const nextEpochOrder = (): void => {
@@ -69,41 +69,49 @@ export async function trainModel(
     Array.from({ length: validationsPerEpoch }, (_, i) => Math.round(((i + 1) * batchesPerEpoch) / validationsPerEpoch)),
   );
   const recent: { images: number; ms: number }[] = [];
-
-  for (let epoch = startEpoch; epoch <= epochs; epoch++) {
-    const epochStarted = performance.now();
-    nextEpochOrder();
-    for (let batch = 1; batch <= batchesPerEpoch; batch++) {
-      await hooks.gate?.();
-      if (hooks.stopped?.()) return { status: 'stopped', epoch };
-      const started = performance.now();
-      const indices = order.subarray((batch - 1) * batchSize, Math.min(count, batch * batchSize));
-      const n = fillBatch(data.train, indices, xs, ys);
-      hooks.beforeBatch?.((epoch - 1) * batchesPerEpoch + batch - 1);
-      const x = tf.tensor4d(xs.subarray(0, n * MNIST_PIXELS), [n, 28, 28, 1]);
-      const y = tf.tensor2d(ys.subarray(0, n * MNIST_CLASSES), [n, MNIST_CLASSES]);
-      let result: number | number[];
-      try {
-        result = await model.trainOnBatch(x, y);
-      } finally {
-        x.dispose();
-        y.dispose();
-      }
-      const [loss = NaN, accuracy = NaN] = Array.isArray(result) ? result : [result];
-      recent.push({ images: n, ms: performance.now() - started });
-      if (recent.length > 20) recent.shift();
-      const imagesPerSecond = (recent.reduce((a, r) => a + r.images, 0) * 1000) / recent.reduce((a, r) => a + r.ms, 0);
-      const imagesLeft = (epochs - epoch) * count + (count - Math.min(count, batch * batchSize));
-      hooks.onBatch?.({ epoch, batch, batchesPerEpoch, loss, accuracy, imagesPerSecond, secondsLeft: imagesLeft / imagesPerSecond });
-      if (validateAt.has(batch) && hooks.onValidation) {
-        const validation = await evaluateSplit(tf, model, data.validation);
-        hooks.onValidation({ epoch, at: epoch - 1 + batch / batchesPerEpoch, loss: validation.loss, accuracy: validation.accuracy });
-      }
-    }
-    const test = await evaluateSplit(tf, model, data.test);
-    await hooks.onEpoch?.(epoch, test, (performance.now() - epochStarted) / 1000);
-    if (epoch === epochs) return { status: 'done', test };
+  const source = batches(tf, data.train, batchSize);
+  try {
+    return await trainEpochs();
+  } finally {
+    source.dispose();
   }
-  // Only reached when startEpoch > epochs: nothing left to train.
-  return { status: 'done', test: await evaluateSplit(tf, model, data.test) };
+
+  async function trainEpochs(): Promise<TrainingOutcome> {
+    for (let epoch = startEpoch; epoch <= epochs; epoch++) {
+      const epochStarted = performance.now();
+      nextEpochOrder();
+      source.setOrder(order);
+      for (let batch = 1; batch <= batchesPerEpoch; batch++) {
+        await hooks.gate?.();
+        if (hooks.stopped?.()) return { status: 'stopped', epoch };
+        const started = performance.now();
+        const first = (batch - 1) * batchSize;
+        const n = Math.min(count, batch * batchSize) - first;
+        const { x, y } = source.batch(first, n);
+        hooks.beforeBatch?.((epoch - 1) * batchesPerEpoch + batch - 1);
+        let result: number | number[];
+        try {
+          result = await model.trainOnBatch(x, y);
+        } finally {
+          x.dispose();
+          y.dispose();
+        }
+        const [loss = NaN, accuracy = NaN] = Array.isArray(result) ? result : [result];
+        recent.push({ images: n, ms: performance.now() - started });
+        if (recent.length > 20) recent.shift();
+        const imagesPerSecond = (recent.reduce((a, r) => a + r.images, 0) * 1000) / recent.reduce((a, r) => a + r.ms, 0);
+        const imagesLeft = (epochs - epoch) * count + (count - Math.min(count, batch * batchSize));
+        hooks.onBatch?.({ epoch, batch, batchesPerEpoch, loss, accuracy, imagesPerSecond, secondsLeft: imagesLeft / imagesPerSecond });
+        if (validateAt.has(batch) && hooks.onValidation) {
+          const validation = await evaluateSplit(tf, model, data.validation);
+          hooks.onValidation({ epoch, at: epoch - 1 + batch / batchesPerEpoch, loss: validation.loss, accuracy: validation.accuracy });
+        }
+      }
+      const test = await evaluateSplit(tf, model, data.test);
+      await hooks.onEpoch?.(epoch, test, (performance.now() - epochStarted) / 1000);
+      if (epoch === epochs) return { status: 'done', test };
+    }
+    // Only reached when startEpoch > epochs: nothing left to train.
+    return { status: 'done', test: await evaluateSplit(tf, model, data.test) };
+  }
 }

@@ -1,5 +1,5 @@
-import type * as tfType from '@tensorflow/tfjs-core';
 import type { Tf } from '../../tf/namespace';
+import { replaceKernels } from '../../tf/replace-kernels';
 import { conv2DBackpropFilter, conv2DBackpropInput } from './wasm-conv-grads';
 import { maxPoolGrad } from './wasm-maxpool-grad';
 
@@ -25,17 +25,6 @@ const KERNELS = {
 /** The kernel names this module installs for 'wasm'. */
 export const WASM_TRAINING_KERNELS = Object.keys(KERNELS) as (keyof typeof KERNELS)[];
 
-const OURS = Symbol.for('ai-dmx-guide.wasmTrainingKernel');
-type MarkedFunc = tfType.KernelFunc & { [OURS]?: true };
-
 export function registerWasmTrainingKernels(tf: Tf): void {
-  for (const name of WASM_TRAINING_KERNELS) {
-    const existing = tf.getKernel(name, 'wasm') as tfType.KernelConfig | undefined;
-    if (existing !== undefined && (existing.kernelFunc as MarkedFunc)[OURS]) continue;
-    if (existing !== undefined) tf.unregisterKernel(name, 'wasm');
-    const impl = KERNELS[name];
-    const kernelFunc: MarkedFunc = (args) => impl(tf, args);
-    kernelFunc[OURS] = true;
-    tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc });
-  }
+  replaceKernels(tf, 'wasm', KERNELS);
 }

@@ -17,6 +17,7 @@ import type { MnistApi, MnistTrainEvent, ModelInfo } from './mnist-api';
 import { loadSavedModel, saveModel } from './mnist-storage';
 import { abortMnistDownload, disposeModel, ensureMnistData, probeBatchMs } from './mnist-shared';
 import { loadCheckedModel } from './mnist-import';
+import { ownTrainingPath } from '../../lib/mnist/webgpu/training-path';
 
 /**
  * Chapter 5 in the TensorFlow.js worker: loads MNIST, trains the source's CNN batch by
@@ -83,7 +84,9 @@ async function trainOn(config: TrainConfig, data: TrainingData, emit: (event: Mn
   let decision = await ensureBackend(config.backend, { probe: probeBatchMs });
   emit({ type: 'backend', decision });
   emit({ type: 'memory', numTensors: tf.memory().numTensors, when: 'before' });
-  let model = buildMnistModel(tf, { learningRate: config.learningRate, seed: config.seed });
+  // Our fused Adam and GPU-gathered batches on webgpu, stock tfjs elsewhere; again after a fallback.
+  let path = ownTrainingPath(tf);
+  let model = buildMnistModel(tf, { learningRate: config.learningRate, seed: config.seed, optimizer: path.optimizer });
   let weights = await snapshot(model);
   let epochsDone = 0;
   let baseline: number | null = null;
@@ -92,7 +95,7 @@ async function trainOn(config: TrainConfig, data: TrainingData, emit: (event: Mn
     const run = model;
     let abandoned = false;
     emit({ type: 'status', status: 'training' });
-    const training = trainModel(tf, run, data, { ...config, startEpoch: epochsDone + 1 }, {
+    const training = trainModel(tf, run, data, { ...config, startEpoch: epochsDone + 1, batches: path.batches }, {
       gate: async () => {
         await yieldToEvents();
         if (pause) await pause.promise;
@@ -136,7 +139,8 @@ async function trainOn(config: TrainConfig, data: TrainingData, emit: (event: Mn
       emit({ type: 'fallback', from: decision.name, to: next.name, resumeEpoch: epochsDone + 1, loss: outcome.code });
       decision = next;
       emit({ type: 'backend', decision });
-      model = buildMnistModel(tf, { learningRate: config.learningRate, seed: config.seed });
+      path = ownTrainingPath(tf);
+      model = buildMnistModel(tf, { learningRate: config.learningRate, seed: config.seed, optimizer: path.optimizer });
       restoreWeights(model, weights);
       baseline = null;
       continue;
