@@ -15,7 +15,7 @@ import { hasOwnKernels } from '../../src/tf/kernels';
 import { isOwnKernelFunc } from '../../src/tf/replace-kernels';
 import { buildMnistModel } from '../../src/lib/mnist/model';
 import { trainModel, type TrainingData, type TrainingRun, type TrainingHooks } from '../../src/lib/mnist/trainer';
-import { ownTrainingPath, STOCK_TRAINING_PATH, type TrainingPath } from '../../src/lib/mnist/webgpu/training-path';
+import { modelOptions, ownTrainingPath, STOCK_TRAINING_PATH, type TrainingPath } from '../../src/lib/mnist/webgpu/training-path';
 import { loadMnist } from '../../src/lib/mnist/fetch-dataset';
 import { validationSample } from '../../src/lib/mnist/dataset';
 import { installDawn, type AdapterReport } from './dawn';
@@ -36,7 +36,7 @@ interface BenchPath {
 /** The model and the trainer as the worker builds and runs them for a training path. */
 function start(path: BenchPath, seed: number) {
   const plan = path.plan();
-  const model: Model = buildMnistModel(tf, { learningRate: LEARNING_RATE, seed, optimizer: plan.optimizer });
+  const model: Model = buildMnistModel(tf, { learningRate: LEARNING_RATE, seed, ...modelOptions(plan) });
   const train = (data: TrainingData, run: TrainingRun, hooks: TrainingHooks) => trainModel(tf, model, data, { ...run, batches: plan.batches }, hooks);
   return { model, train };
 }
@@ -100,6 +100,7 @@ async function preparePaths(): Promise<[BenchPath, BenchPath]> {
       hasOwnKernels('webgpu') ? `our kernels: ${replaced.join(', ') || '(none differ)'}` : 'no kernels of ours registered for webgpu',
       plan.optimizer ? 'our optimizer (ownTrainingPath)' : 'tf.train.adam',
       plan.batches ? 'our batch source (ownTrainingPath)' : 'batches filled on the CPU',
+      plan.loss ? 'our loss and accuracy (ownTrainingPath)' : "tfjs-layers' loss and accuracy",
     ].join('; '),
   };
   return [stock, ours];

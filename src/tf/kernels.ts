@@ -6,8 +6,9 @@ import type { BackendName } from './backend-field';
  * missing or slow. WASM: Conv2DBackpropFilter is missing in tfjs-backend-wasm (so stock WASM
  * cannot train a CNN at all), and Conv2DBackpropInput / MaxPoolGrad are replaced with
  * faster versions built on the backend's own kernels (src/lib/mnist/wasm-*.ts). WebGPU:
- * Conv2DBackpropFilter, whose stock shader dominates a training batch, and MaxPoolGrad in one
- * dispatch instead of two (src/lib/mnist/webgpu/).
+ * Conv2DBackpropFilter, whose stock shader dominates a training batch, MaxPoolGrad in one
+ * dispatch instead of two, Sum without a transpose, and fused Relu/Softmax gradients
+ * (src/lib/mnist/webgpu/register-kernels.ts).
  * Both install through replaceKernels (replace-kernels.ts).
  */
 const REGISTRARS: Partial<Record<BackendName, (tf: Tf) => Promise<void>>> = {

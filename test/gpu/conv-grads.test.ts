@@ -37,7 +37,7 @@ beforeAll(async () => {
 
 describe('registerWebGpuTrainingKernels', () => {
   it('installs our kernels for webgpu, idempotently, and leaves the CPU backend alone', () => {
-    expect(WEBGPU_TRAINING_KERNELS).toEqual(['Conv2DBackpropFilter', 'MaxPoolGrad']);
+    expect(WEBGPU_TRAINING_KERNELS).toEqual(['Conv2DBackpropFilter', 'MaxPoolGrad', 'Sum', 'OwnReluGrad', 'OwnSoftmaxGrad']);
     const before = WEBGPU_TRAINING_KERNELS.map((name) => tf.getKernel(name, 'webgpu').kernelFunc);
     before.forEach((f) => expect(isOwnKernelFunc(f)).toBe(true));
     registerWebGpuTrainingKernels(tf);

@@ -1,6 +1,7 @@
 import type { Tf } from '../../tf/namespace';
 import type { Sequential } from '@tensorflow/tfjs-layers';
 import type { Optimizer } from '@tensorflow/tfjs-core';
+import type { LossOrMetric } from './webgpu/fused-loss';
 
 /**
  * The chapter 5 CNN, layer for layer the source's Keras model:
@@ -45,11 +46,14 @@ export interface MnistModelOptions {
   seed?: number;
   /** Makes the optimizer for `learningRate`; tf.train.adam when absent (webgpu/training-path.ts gives ours). */
   optimizer?: ((learningRate: number) => Optimizer) | undefined;
+  /** Same values as 'categoricalCrossentropy' / 'accuracy', computed otherwise (webgpu/fused-loss.ts); absent: those names. */
+  loss?: LossOrMetric | undefined;
+  accuracy?: LossOrMetric | undefined;
 }
 
 /** Builds and compiles the model with the given TensorFlow.js namespace. */
 export function buildMnistModel(tf: Tf, options: MnistModelOptions = {}): Sequential {
-  const { learningRate = 0.001, seed = 42, optimizer = (lr: number) => tf.train.adam(lr) } = options;
+  const { learningRate = 0.001, seed = 42, optimizer = (lr: number) => tf.train.adam(lr), loss = 'categoricalCrossentropy', accuracy = 'accuracy' } = options;
   let nextSeed = seed;
   const init = () => tf.initializers.glorotUniform({ seed: nextSeed++ });
   const model = tf.sequential({
@@ -64,6 +68,6 @@ export function buildMnistModel(tf: Tf, options: MnistModelOptions = {}): Sequen
       tf.layers.dense({ units: MNIST_CLASSES, activation: 'softmax', kernelInitializer: init() }),
     ],
   });
-  model.compile({ optimizer: optimizer(learningRate), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  model.compile({ optimizer: optimizer(learningRate), loss, metrics: [accuracy] });
   return model;
 }

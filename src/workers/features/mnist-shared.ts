@@ -3,7 +3,7 @@ import { tf } from '../../tf/namespace';
 import { FeatureError } from '../../tf/protocol';
 import { buildMnistModel } from '../../lib/mnist/model';
 import { loadMnist, MnistLoadError, type LoadedMnist } from '../../lib/mnist/fetch-dataset';
-import { ownTrainingPath } from '../../lib/mnist/webgpu/training-path';
+import { modelOptions, ownTrainingPath } from '../../lib/mnist/webgpu/training-path';
 
 /**
  * What the worker features that train the chapter 5 CNN share (`mnist`, `schedules`): one
@@ -51,7 +51,7 @@ export function disposeModel(model: LayersModel): void {
 
 /** Milliseconds per training batch of 64 on the current backend (with the optimizer the run will use), after one warm-up batch. */
 export async function probeBatchMs(): Promise<number> {
-  const model = buildMnistModel(tf, { seed: 1, optimizer: ownTrainingPath(tf).optimizer });
+  const model = buildMnistModel(tf, { seed: 1, ...modelOptions(ownTrainingPath(tf)) });
   const x = tf.randomUniform([64, 28, 28, 1]);
   const y = tf.oneHot(tf.randomUniform([64], 0, 10, 'int32'), 10).toFloat();
   try {

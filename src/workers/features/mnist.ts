@@ -17,7 +17,7 @@ import type { MnistApi, MnistTrainEvent, ModelInfo } from './mnist-api';
 import { loadSavedModel, saveModel } from './mnist-storage';
 import { abortMnistDownload, disposeModel, ensureMnistData, probeBatchMs } from './mnist-shared';
 import { loadCheckedModel } from './mnist-import';
-import { ownTrainingPath } from '../../lib/mnist/webgpu/training-path';
+import { modelOptions, ownTrainingPath } from '../../lib/mnist/webgpu/training-path';
 
 /**
  * Chapter 5 in the TensorFlow.js worker: loads MNIST, trains the source's CNN batch by
@@ -86,7 +86,7 @@ async function trainOn(config: TrainConfig, data: TrainingData, emit: (event: Mn
   emit({ type: 'memory', numTensors: tf.memory().numTensors, when: 'before' });
   // Our fused Adam and GPU-gathered batches on webgpu, stock tfjs elsewhere; again after a fallback.
   let path = ownTrainingPath(tf);
-  let model = buildMnistModel(tf, { learningRate: config.learningRate, seed: config.seed, optimizer: path.optimizer });
+  let model = buildMnistModel(tf, { learningRate: config.learningRate, seed: config.seed, ...modelOptions(path) });
   let weights = await snapshot(model);
   let epochsDone = 0;
   let baseline: number | null = null;
@@ -140,7 +140,7 @@ async function trainOn(config: TrainConfig, data: TrainingData, emit: (event: Mn
       decision = next;
       emit({ type: 'backend', decision });
       path = ownTrainingPath(tf);
-      model = buildMnistModel(tf, { learningRate: config.learningRate, seed: config.seed, optimizer: path.optimizer });
+      model = buildMnistModel(tf, { learningRate: config.learningRate, seed: config.seed, ...modelOptions(path) });
       restoreWeights(model, weights);
       baseline = null;
       continue;

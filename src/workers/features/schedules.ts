@@ -8,7 +8,7 @@ import { setLearningRate } from '../../lib/mnist/learning-rate';
 import { checkSchedule, learningRateAt, SCHEDULE_KINDS, scheduleOfRun, stepsPerEpoch, type ScheduleConfig, type ScheduleKind } from '../../lib/ml/lr-schedules';
 import { ensureBackend, holdingBackend } from '../runtime';
 import { yieldToEvents } from '../yield';
-import { ownTrainingPath } from '../../lib/mnist/webgpu/training-path';
+import { modelOptions, ownTrainingPath } from '../../lib/mnist/webgpu/training-path';
 import type { HandlerContext } from './context';
 import { abortMnistDownload, disposeModel, ensureMnistData, probeBatchMs } from './mnist-shared';
 import type { CompareArgs, GridArgs, RunEnd, SchedulesApi, SchedulesEvent, SchedulesResult } from './schedules-api';
@@ -179,7 +179,7 @@ async function oneRun(
   rest: Pick<OneRun, 'train' | 'test' | 'epochs' | 'seed' | 'rateAt'>,
 ): Promise<RunEnd | null> {
   emit({ type: 'run-start', index, of: kind ? SCHEDULE_KINDS.length : 0, kind, lr, batchSize, steps });
-  const model = buildMnistModel(tf, { learningRate: lr, seed: rest.seed, optimizer: ownTrainingPath(tf).optimizer });
+  const model = buildMnistModel(tf, { learningRate: lr, seed: rest.seed, ...modelOptions(ownTrainingPath(tf)) });
   try {
     const end = await trainOne({ ...rest, index, model, batchSize }, emit);
     if (end) emit({ type: 'run-done', index, end });
