@@ -21,6 +21,21 @@ export interface ContourBand {
   path: string;
 }
 
+/**
+ * Drops the vertices that lie on a straight horizontal or vertical run between their
+ * neighbours: along the grid's edges d3-contour emits one per cell, which draws the same.
+ */
+function withoutStraightRuns<T extends { coordinates: number[][][][] }>(band: T): T {
+  const simplify = (ring: number[][]): number[][] =>
+    ring.filter((point, i) => {
+      const previous = ring[i - 1];
+      const next = ring[i + 1];
+      if (!previous || !next) return true;
+      return !((previous[0] === point[0] && point[0] === next[0]) || (previous[1] === point[1] && point[1] === next[1]));
+    });
+  return { ...band, coordinates: band.coordinates.map((polygon) => polygon.map(simplify)) };
+}
+
 export function contourBands(field: ContourField, scales: Scales): ContourBand[] {
   const { nx, ny, box } = field;
   const toX = (i: number) => box.x[0] + (i / (nx - 1)) * (box.x[1] - box.x[0]);
@@ -31,12 +46,14 @@ export function contourBands(field: ContourField, scales: Scales): ContourBand[]
       this.stream.point(scales.x(toX(i - 0.5)), scales.y(toY(j - 0.5)));
     },
   });
-  const path = geoPath(projection);
+  // A tenth of a pixel is finer than any screen draws; three decimals made the static charts'
+  // HTML heavier for nothing.
+  const path = geoPath(projection).digits(1);
   const values = Array.from(field.values, (v) => (Number.isFinite(v) ? v : Number.MAX_VALUE));
   return contours()
     .size([nx, ny])
     .thresholds([...field.thresholds])(values)
-    .map((band) => ({ value: band.value, path: path(band) ?? '' }));
+    .map((band) => ({ value: band.value, path: path(withoutStraightRuns(band)) ?? '' }));
 }
 
 /** The bands as SVG paths; `classOf` picks each band's class (its fill) from its level index. */

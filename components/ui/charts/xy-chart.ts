@@ -80,6 +80,7 @@ export function chartScales(options: Pick<XYChartOptions, 'width' | 'height' | '
 /** The SVG path of a polyline through finite points (gaps where a value is not finite). */
 export function pathOf(points: readonly Point[], scales: Scales, step = false): string {
   const generator = line<Point>()
+    .digits(1)
     .defined((p) => Number.isFinite(p.x) && Number.isFinite(p.y))
     .x((p) => scales.x(p.x))
     .y((p) => scales.y(p.y));
