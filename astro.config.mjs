@@ -11,6 +11,7 @@ import { rehypeTex } from './scripts/rehype-tex.mjs';
 import { katexCss } from './scripts/katex-css.mjs';
 import { DEFAULT_SITE_URL } from './scripts/site-url.mjs';
 import { offline } from './scripts/offline.mjs';
+import { precompressed } from './scripts/precompress.mjs';
 import { searchTuning } from './scripts/search-tuning.mjs';
 
 /**
@@ -100,6 +101,8 @@ export default defineConfig({
     }),
     // After Starlight, so that the search index it writes is precached too.
     offline(),
+    // Last: Brotli and gzip copies of everything the others wrote, the service worker included.
+    precompressed(),
   ],
   vite: {
     plugins: [katexCss(), clientChunkGroups()],

@@ -44,5 +44,5 @@ for (const page of pages) {
     `${(page || '/').padEnd(32)} ${String(score).padStart(5)} ${ms(audit('first-contentful-paint')).padStart(7)} ${ms(audit('largest-contentful-paint')).padStart(7)} ${`${Math.round(audit('total-blocking-time'))} ms`.padStart(7)} ${audit('cumulative-layout-shift').toFixed(3).padStart(6)} ${ms(audit('speed-index')).padStart(7)}  ${Math.round(audit('dom-size'))}`,
   );
 }
-await chrome.kill();
+chrome.kill();
 server.close();

@@ -1,14 +1,14 @@
 // `npm run bench`: measured, not asserted. Builds the site (timing it), then prints for
-// every page the JavaScript it loads before any interaction, and the lazy chunks it can
-// pull in on use (islands, TensorFlow.js), raw and gzip.
+// every page its HTML (raw, gzip, Brotli), the JavaScript it loads before any interaction, and
+// the lazy chunks it can pull in on use (islands, TensorFlow.js), raw and gzip.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
 import { pageWeight } from '../scripts/page-weight.mjs';
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const dist = 'dist';
+const dist = process.env.DIST_DIR ?? 'dist';
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
 if (!process.argv.includes('--no-build')) {
@@ -26,7 +26,21 @@ const pages = readdirSync(dist, { recursive: true, withFileTypes: true })
   .map((e) => relative(dist, join(e.parentPath, e.name)))
   .sort();
 
-console.log('JavaScript loaded up front (before any interaction), per page:');
+console.log('HTML per page, as a host sends it (the precompressed copies of scripts/precompress.mjs):');
+console.log(`${'page'.padEnd(42)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'Brotli'.padStart(10)}`);
+const sizeOf = (file) => {
+  try {
+    return statSync(file).size;
+  } catch {
+    return NaN;
+  }
+};
+for (const page of pages) {
+  const file = join(dist, page);
+  console.log(`${page.padEnd(42)} ${kb(sizeOf(file)).padStart(10)} ${kb(sizeOf(`${file}.gz`)).padStart(10)} ${kb(sizeOf(`${file}.br`)).padStart(10)}`);
+}
+
+console.log('\nJavaScript loaded up front (before any interaction), per page:');
 console.log(`${'page'.padEnd(42)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)}  files`);
 const lazyChunks = new Map();
 for (const page of pages) {

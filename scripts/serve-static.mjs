@@ -2,12 +2,14 @@
 // A small static file server for a built site (tests, benchmarks, screenshots of a build in
 // another folder): `node scripts/serve-static.mjs <dir> [port]`. Serves index.html for folders,
 // 404.html for unknown paths, and sets the content types a browser needs (wasm, js, css).
-// Text is sent gzip'd to a browser that accepts it, as every static host and CDN does:
-// Lighthouse's simulated network would otherwise time a chapter's 900 KB of HTML raw.
+// A file is sent as its precompressed copy (file.br, file.gz: scripts/precompress.mjs) when
+// the browser accepts that encoding, as a host set up per README does; other text is gzip'd on
+// the fly. Lighthouse's simulated network would otherwise time a chapter's 900 KB of HTML raw.
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { ENCODINGS } from './precompress.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -37,6 +39,18 @@ function gzippedFile(file) {
 }
 
 /**
+ * The newest precompressed copy of file the request accepts (not one older than the file).
+ * @param {string} file @param {string} accepted
+ */
+function precompressedCopy(file, accepted) {
+  for (const { name, suffix } of ENCODINGS) {
+    if (!new RegExp(`\\b${name}\\b`).test(accepted) || !existsSync(file + suffix)) continue;
+    if (statSync(file + suffix).mtimeMs >= statSync(file).mtimeMs) return { encoding: name, path: file + suffix };
+  }
+  return null;
+}
+
+/**
  * @param {string} root @param {number} port @param {string} base
  * @returns {Promise<import('node:http').Server>}
  */
@@ -53,7 +67,16 @@ export function serveStatic(root, port, base = '/') {
     const found = existsSync(file);
     if (!found) file = join(dir, '404.html');
     const type = TYPES[/** @type {keyof TYPES} */ (extname(file))] ?? 'application/octet-stream';
-    if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+    const accepted = String(request.headers['accept-encoding'] ?? '');
+    const copy = precompressedCopy(file, accepted);
+    if (copy) {
+      const size = statSync(copy.path).size;
+      response.writeHead(found ? 200 : 404, { 'content-type': type, 'content-encoding': copy.encoding, 'content-length': size, vary: 'accept-encoding' });
+      if (request.method === 'HEAD') response.end();
+      else createReadStream(copy.path).pipe(response);
+      return;
+    }
+    if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(accepted)) {
       const body = gzippedFile(file);
       response.writeHead(found ? 200 : 404, { 'content-type': type, 'content-encoding': 'gzip', 'content-length': body.length, vary: 'accept-encoding' });
       response.end(request.method === 'HEAD' ? undefined : body);
