@@ -42,13 +42,11 @@ async function* walk(dir) {
  */
 export async function precompress(root) {
   const totals = { files: 0, raw: 0, br: 0, gzip: 0 };
-  const work = [];
+  const queue = [];
   for await (const file of walk(root)) {
-    if (!PRECOMPRESSED_EXTENSIONS.has(extname(file)) || (await stat(file)).size < MIN_BYTES) continue;
-    work.push(file);
+    if (PRECOMPRESSED_EXTENSIONS.has(extname(file)) && (await stat(file)).size >= MIN_BYTES) queue.push(file);
   }
   // zlib's async calls run on libuv's thread pool: a few files at a time keep every core busy.
-  const queue = [...work];
   const worker = async () => {
     for (let file = queue.pop(); file; file = queue.pop()) {
       const bytes = await readFile(file);

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ENCODINGS } from './precompress.mjs';
+import { ENCODINGS, PRECOMPRESSED_EXTENSIONS } from './precompress.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -26,7 +26,6 @@ const TYPES = {
   '.gz': 'application/gzip',
   '.bin': 'application/octet-stream',
 };
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.txt']);
 
 /** Gzip'd files, by path and modification time, so a benchmark does not time the compressor. */
 const gzipped = new Map();
@@ -76,7 +75,7 @@ export function serveStatic(root, port, base = '/') {
       else createReadStream(copy.path).pipe(response);
       return;
     }
-    if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(accepted)) {
+    if (PRECOMPRESSED_EXTENSIONS.has(extname(file)) && /\bgzip\b/.test(accepted)) {
       const body = gzippedFile(file);
       response.writeHead(found ? 200 : 404, { 'content-type': type, 'content-encoding': 'gzip', 'content-length': body.length, vary: 'accept-encoding' });
       response.end(request.method === 'HEAD' ? undefined : body);
