@@ -42,6 +42,7 @@ async function* walk(dir) {
  */
 export async function precompress(root) {
   const totals = { files: 0, raw: 0, br: 0, gzip: 0 };
+  /** @type {string[]} */
   const queue = [];
   for await (const file of walk(root)) {
     if (PRECOMPRESSED_EXTENSIONS.has(extname(file)) && (await stat(file)).size >= MIN_BYTES) queue.push(file);
