@@ -12,6 +12,7 @@ import { katexCss } from './scripts/katex-css.mjs';
 import { DEFAULT_SITE_URL } from './scripts/site-url.mjs';
 import { offline } from './scripts/offline.mjs';
 import { precompressed } from './scripts/precompress.mjs';
+import { katexFontSplit } from './scripts/katex-font-split.mjs';
 import { searchTuning } from './scripts/search-tuning.mjs';
 
 /**
@@ -99,6 +100,8 @@ export default defineConfig({
       ],
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
     }),
+    // After the pages are written: it reads their formulas and rewrites the stylesheets.
+    katexFontSplit(),
     // After Starlight, so that the search index it writes is precached too.
     offline(),
     // Last: Brotli and gzip copies of everything the others wrote, the service worker included.

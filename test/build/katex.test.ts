@@ -1,5 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { collectFormulaCodePoints, fontCodePoints } from '../../scripts/katex-font-split.mjs';
 import { describe, expect, it } from 'vitest';
 import { selectAll } from 'hast-util-select';
 import { DIST, builtPages } from './dist';
@@ -75,6 +77,63 @@ describe('KaTeX markup and stylesheet', () => {
   it('falls back to the system CJK fonts, not a serif, for Chinese inside \\text{}', () => {
     expect(shippedCss).toMatch(/\.katex\s*\{[^}]*KaTeX_Main[^}]*PingFang SC[^}]*Microsoft YaHei/);
     expect(shippedCss).toMatch(/\.katex \.cjk_fallback\s*\{[^}]*font-family/);
+  });
+});
+
+describe('KaTeX fonts in two parts (scripts/katex-font-split.mjs)', () => {
+  const fontsDir = join(createRequire(import.meta.url).resolve('katex/package.json'), '..', 'dist', 'fonts');
+  const codePointsOf = (bytes: Buffer) => new Set(fontCodePoints(bytes));
+  const rangeOf = (body: string) =>
+    new Set(
+      (/unicode-range:\s*([^;}]*)/.exec(body)?.[1] ?? '').split(',').flatMap((item) => {
+        const [from, to = from] = item.trim().replace('U+', '').split('-').map((hex) => parseInt(hex!, 16));
+        return Array.from({ length: to! - from! + 1 }, (_, i) => from! + i);
+      }),
+    );
+  // Faces small enough for Vite to inline as data: URLs cost no request and stay whole.
+  const rules = [...shippedCss.matchAll(/@font-face\s*\{([^}]*KaTeX_[^}]*)\}/g)]
+    .map((m) => m[1]!)
+    .filter((body) => !body.includes('url(data:'))
+    .map((body) => {
+      const url = /url\([^)]*\/((KaTeX_[\w-]+)\.(?:(used|rest)\.)?[\w-]+\.woff2)\)/.exec(body);
+      return { body, file: url?.[1], face: url?.[2], part: url?.[3], range: rangeOf(body) };
+    });
+  const parts = rules.filter((r) => r.part);
+  const faces = [...new Set(parts.map((p) => p.face!))];
+  const partOf = (face: string, kind: 'used' | 'rest') => parts.find((p) => p.face === face && p.part === kind)!;
+
+  it('serves each KaTeX font as the part pages load first and the rest, or whole when pages use all of it', () => {
+    expect(faces.length).toBeGreaterThan(12);
+    for (const rule of rules) {
+      expect(rule.file, rule.body).toBeDefined();
+      expect(existsSync(join(cssDir, rule.file!))).toBe(true);
+      if (rule.part) expect(rule.range.size, rule.body).toBeGreaterThan(0);
+      else expect(faces, rule.body).not.toContain(rule.face);
+    }
+    expect(faces.every((face) => partOf(face, 'used') && partOf(face, 'rest'))).toBe(true);
+  });
+
+  it('keeps every glyph of every split font: the two ranges share nothing and cover the font, each part has its range', () => {
+    for (const face of faces) {
+      const whole = codePointsOf(readFileSync(join(fontsDir, `${face}.woff2`)));
+      const [used, rest] = [partOf(face, 'used'), partOf(face, 'rest')];
+      expect([...used.range].filter((cp) => rest.range.has(cp)), face).toEqual([]);
+      expect([...whole].filter((cp) => !used.range.has(cp) && !rest.range.has(cp)), face).toEqual([]);
+      for (const part of [used, rest]) {
+        const has = codePointsOf(readFileSync(join(cssDir, part.file!)));
+        expect([...part.range].filter((cp) => !has.has(cp)), part.file).toEqual([]);
+      }
+    }
+  });
+
+  it('puts every character the pages’ formulas draw in the part pages load first', { timeout: 60_000 }, () => {
+    const drawn = new Set<number>();
+    for (const page of builtPages()) collectFormulaCodePoints(page.html, drawn);
+    expect(drawn.size).toBeGreaterThan(100);
+    for (const face of faces) {
+      const rest = partOf(face, 'rest').range;
+      expect([...drawn].filter((cp) => rest.has(cp)).map((cp) => String.fromCodePoint(cp)), face).toEqual([]);
+    }
   });
 });
 
