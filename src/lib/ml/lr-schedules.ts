@@ -55,7 +55,10 @@ export function checkSchedule(c: ScheduleConfig): ScheduleProblem | null {
 
 /** Cosine annealing from lr to lrMin over `total` steps, at step t (0 ≤ t ≤ total). */
 export function cosineAt(lr: number, lrMin: number, t: number, total: number): number {
-  return lrMin + 0.5 * (lr - lrMin) * (1 + Math.cos((Math.PI * t) / total));
+  // Written as a drop from lr so that t = 0 gives lr exactly (lrMin + (lr − lrMin) can miss it by an
+  // ulp); the clamp keeps rounding from stepping outside [lrMin, lr].
+  const value = lr - 0.5 * (lr - lrMin) * (1 - Math.cos((Math.PI * t) / total));
+  return Math.min(lr, Math.max(lrMin, value));
 }
 
 /** Step decay: lr · factor^⌊t / every⌋. */
