@@ -110,6 +110,27 @@ describe.each(ISLANDS.map((island) => [island.tag, island] as const))('%s keeps 
     await probe.page.waitForTimeout(100);
     const overflow = await probe.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // Nothing drawn inside the island reaches past its border, unless a scroll box holds it.
+    const pastEdge = await probe.page.evaluate((anchor) => {
+      const island = document.getElementById(anchor)!;
+      const edge = island.getBoundingClientRect().right;
+      const parentOf = (el: Element) => el.parentElement ?? ((el.parentNode as ShadowRoot | null)?.host ?? null);
+      const scrolls = (el: Element) => {
+        for (let e = parentOf(el); e && e !== island; e = parentOf(e)) if (getComputedStyle(e).overflowX !== 'visible') return true;
+        return false;
+      };
+      const found: string[] = [];
+      const walk = (root: ParentNode) => {
+        for (const el of root.querySelectorAll('*')) {
+          const box = el.getBoundingClientRect();
+          if (box.width > 0 && box.right > edge - 0.5 && !scrolls(el)) found.push(`${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '')} ends at ${Math.round(box.right)}, the island at ${Math.round(edge)}`);
+          if (el.shadowRoot) walk(el.shadowRoot);
+        }
+      };
+      walk(island);
+      return found.slice(0, 5);
+    }, island.anchor);
+    expect(pastEdge.join('\n')).toBe('');
     // The page around it is checked by pages.test.ts; here, the island as it runs.
     expect((await seriousViolations(probe.page, `#${island.anchor}`)).join('\n')).toBe('');
     expect(probe.errors.join('\n')).toBe('');
